@@ -1,0 +1,45 @@
+#!/usr/bin/env node
+// Bundles the extension (node, cjs, `vscode` external), the CLI (node, with a shebang), the webview (browser)
+// and the extension-host test suites (node, cjs; `vscode` and `mocha` external, run inside VS Code).
+import * as esbuild from 'esbuild';
+import { readFileSync, readdirSync, existsSync, chmodSync, mkdirSync } from 'node:fs';
+import { join, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
+const production = process.argv.includes('--production');
+const watch = process.argv.includes('--watch');
+
+const common = {
+  bundle: true,
+  sourcemap: production ? false : 'linked',
+  minify: production,
+  logLevel: 'warning',
+  define: { __SCIMWB_VERSION__: JSON.stringify(pkg.version) },
+  absWorkingDir: root,
+};
+
+const testEntries = existsSync(join(root, 'test/vscode'))
+  ? readdirSync(join(root, 'test/vscode')).filter((f) => f.endsWith('.ts')).map((f) => join('test/vscode', f))
+  : [];
+
+const configs = [
+  { ...common, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', platform: 'node', format: 'cjs', target: 'node20', external: ['vscode'] },
+  { ...common, entryPoints: ['src/cli/index.ts'], outfile: 'dist/cli.js', platform: 'node', format: 'cjs', target: 'node20', banner: { js: '#!/usr/bin/env node' } },
+  { ...common, entryPoints: ['src/webview/main.ts'], outfile: 'dist/webview.js', platform: 'browser', format: 'iife', target: 'es2022' },
+];
+if (!production && testEntries.length) {
+  configs.push({ ...common, entryPoints: testEntries, outdir: 'out/test', platform: 'node', format: 'cjs', target: 'node20', external: ['vscode', 'mocha', 'playwright-core', '@vscode/test-electron'] });
+}
+
+mkdirSync(join(root, 'dist'), { recursive: true });
+if (watch) {
+  const ctxs = await Promise.all(configs.map((c) => esbuild.context(c)));
+  await Promise.all(ctxs.map((c) => c.watch()));
+  process.stderr.write('[build] watching\n');
+} else {
+  await Promise.all(configs.map((c) => esbuild.build(c)));
+  chmodSync(join(root, 'dist/cli.js'), 0o755);
+  process.stderr.write(`[build] ${production ? 'production ' : ''}bundles written to dist/${testEntries.length && !production ? ' and out/test/' : ''}\n`);
+}

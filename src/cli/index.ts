@@ -1,0 +1,30 @@
+// Entry point of dist/cli.js: wires process I/O and signals to main().
+import { main } from './main';
+
+const controller = new AbortController();
+let signals = 0;
+const onSignal = (): void => {
+  signals++;
+  if (signals > 1) process.exit(130);
+  controller.abort();
+};
+process.on('SIGINT', onSignal);
+process.on('SIGTERM', onSignal);
+
+main(process.argv.slice(2), {
+  stdout: (t) => process.stdout.write(t),
+  stderr: (t) => process.stderr.write(t),
+  cwd: process.cwd(),
+  env: process.env,
+  signal: controller.signal,
+}).then(
+  (code) => {
+    process.exitCode = code;
+    process.off('SIGINT', onSignal);
+    process.off('SIGTERM', onSignal);
+  },
+  (err: unknown) => {
+    process.stderr.write(`scim-workbench: internal error: ${err instanceof Error ? err.stack ?? err.message : String(err)}\n`);
+    process.exitCode = 70;
+  },
+);

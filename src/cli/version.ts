@@ -1,0 +1,3 @@
+// Injected by the bundler from package.json; falls back for tests run from sources.
+declare const __SCIMWB_VERSION__: string | undefined;
+export const version: string = typeof __SCIMWB_VERSION__ === 'string' ? __SCIMWB_VERSION__ : '0.0.0-dev';

@@ -1,0 +1,45 @@
+// Small helpers that drive the VS Code workbench the way a user does: palette, activity bar, screenshots.
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { artifactsDir, launchBrowser, openWorkbench, startServer, workbenchUrl, type RunningServer, type ServerOptions } from '../harness/codeServer';
+
+export const screenshotsDir = join(artifactsDir, 'screenshots');
+
+export interface Session { server: RunningServer; browser: Browser; page: Page; close(): Promise<void> }
+
+export async function openSession(folder: string, opts: ServerOptions = {}): Promise<Session> {
+  const server = await startServer(opts);
+  const browser = await launchBrowser();
+  const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+  try {
+    await openWorkbench(page, workbenchUrl(server, folder));
+    // The extension host is up once the activity bar shows our container.
+    await page.waitForSelector('.activitybar a.action-label[aria-label="SCIM Workbench"]', { timeout: 60_000 });
+  } catch (err) {
+    await browser.close();
+    await server.stop();
+    throw err;
+  }
+  return {
+    server, browser, page,
+    close: async () => { await browser.close(); await server.stop(); },
+  };
+}
+
+export async function runCommand(page: Page, title: string): Promise<void> {
+  await page.keyboard.press('F1');
+  const input = page.locator('.quick-input-widget input');
+  await input.waitFor({ state: 'visible' });
+  await input.fill(`>${title}`);
+  const row = page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first();
+  await row.waitFor({ state: 'visible', timeout: 15_000 });
+  await page.keyboard.press('Enter');
+}
+
+export async function screenshot(page: Page, name: string): Promise<string> {
+  mkdirSync(screenshotsDir, { recursive: true });
+  const file = join(screenshotsDir, `${name}.png`);
+  await page.screenshot({ path: file });
+  return file;
+}
