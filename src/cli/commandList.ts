@@ -1,0 +1,4 @@
+// Every subcommand, in the order `--help` lists them. Each lives in its own file under commands/.
+import type { CliCommand } from './command';
+
+export const commands: CliCommand[] = [];
