@@ -86,3 +86,11 @@ export const SCIM_TYPES: Record<string, string> = {
   expiredCursor: 'Cursor pagination: the cursor has expired (400).',
   invalidCount: 'Cursor pagination: the count value is invalid, e.g. above maxPageSize (400).',
 };
+
+/**
+ * Added for message schemas: an attribute whose value may be any JSON (PatchOp `value`, Bulk `data`,
+ * ListResponse `Resources`). Rules skip type checks on it; generated JSON Schemas leave it open.
+ */
+export interface OpenValueMarker {
+  anyValue?: boolean;
+}

@@ -1,0 +1,28 @@
+// Writes schemas/scim-*.schema.json from src/core/scim. Run: node --import tsx scripts/generateSchemas.ts
+// (add --check to fail instead of writing when a file is out of date).
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { generateJsonSchemas, serializeJsonSchema } from '../src/core/scim/jsonSchemaGen';
+
+const dir = join(import.meta.dirname ?? process.cwd(), '..', 'schemas');
+const check = process.argv.includes('--check');
+let stale = 0;
+for (const [name, schema] of Object.entries(generateJsonSchemas())) {
+  const path = join(dir, name);
+  const text = serializeJsonSchema(schema);
+  let current: string | undefined;
+  try {
+    current = readFileSync(path, 'utf8');
+  } catch {
+    current = undefined;
+  }
+  if (current === text) continue;
+  if (check) {
+    console.error(`${name} is out of date; run node --import tsx scripts/generateSchemas.ts`);
+    stale++;
+  } else {
+    writeFileSync(path, text);
+    console.log(`wrote schemas/${name}`);
+  }
+}
+process.exitCode = stale > 0 ? 1 : 0;
