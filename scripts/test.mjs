@@ -74,7 +74,7 @@ if (layers.includes('vscode')) {
   step('extension host (code-server VS Code, Chromium)');
   const resultsFile = join(artifacts, 'extension-host-results.json');
   rmSync(resultsFile, { force: true });
-  const status = run(process.execPath, ['--import', 'tsx', 'test/harness/runExtensionHost.ts']);
+  const status = run(process.execPath, ['--import', 'tsx', 'test/harness/runExtensionHost.ts', '--results', resultsFile]);
   if (existsSync(resultsFile)) {
     const r = JSON.parse(readFileSync(resultsFile, 'utf8'));
     passed += r.passes; failed += r.failures;

@@ -7,12 +7,13 @@ import { startServer, launchBrowser, workbenchUrl, repoRoot, artifactsDir } from
 
 export interface SuiteResult { passes: number; failures: number; pending: number; failed: string[]; vscodeVersion?: string }
 
-export async function runExtensionHostSuites(opts: { workspace?: string; grep?: string } = {}): Promise<SuiteResult> {
+export async function runExtensionHostSuites(opts: { workspace?: string; grep?: string; resultsFile?: string } = {}): Promise<SuiteResult> {
   const workspace = opts.workspace ?? join(repoRoot, 'test/fixtures/workspace');
   const testsIndex = join(repoRoot, 'out/test/index.js');
   if (!existsSync(testsIndex)) throw new Error(`${testsIndex} is missing: run npm run build first`);
   mkdirSync(artifactsDir, { recursive: true });
-  const resultsFile = join(artifactsDir, 'extension-host-results.json');
+  // Unique by default: several runs (developers, helpers) may share this checkout at once.
+  const resultsFile = opts.resultsFile ?? join(artifactsDir, `extension-host-results-${process.pid}.json`);
   rmSync(resultsFile, { force: true });
   // The extension host inherits the server's environment: that is how the suites learn where to write.
   const server = await startServer({ env: { SCIMWB_TEST_RESULTS: resultsFile, ...(opts.grep ? { SCIMWB_TEST_GREP: opts.grep } : {}) } });
@@ -45,7 +46,11 @@ export async function runExtensionHostSuites(opts: { workspace?: string; grep?: 
 }
 
 if (require.main === module) {
-  runExtensionHostSuites({ grep: process.argv[2] }).then((r) => {
+  // Usage: runExtensionHost.ts [--results file] [grep]
+  const argv = process.argv.slice(2);
+  const at = argv.indexOf('--results');
+  const resultsFile = at >= 0 ? argv.splice(at, 2)[1] : undefined;
+  runExtensionHostSuites({ grep: argv[0], resultsFile }).then((r) => {
     process.stdout.write(`extension host (VS Code ${r.vscodeVersion ?? '?'}): ${r.passes} passed, ${r.failures} failed\n`);
     process.exitCode = r.failures > 0 ? 1 : 0;
   }, (err: unknown) => {
