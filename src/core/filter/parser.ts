@@ -1,0 +1,408 @@
+// Recursive-descent parser for RFC 7644 §3.4.2.2 filters and §3.5.2 PATCH paths. It runs on every keystroke,
+// so it never throws: each problem becomes a ParseError with a range and what was expected, and the parser
+// skips to the next `and`/`or`/closer to keep reporting. Precedence: not > and > or, left-associative.
+import type { OffsetRange } from '../text';
+import type {
+  AttrPath,
+  CompareOp,
+  FilterNode,
+  FilterParseResult,
+  Literal,
+  ParseError,
+  PatchPath,
+  PatchPathParseResult,
+} from './ast';
+import { COMPARE_OPS } from './ast';
+import { tokenizeFilter, type Token } from './lexer';
+
+/** Deeper nesting than this is reported instead of parsed, so hostile input cannot exhaust the stack. */
+export const MAX_DEPTH = 100;
+const MAX_ERRORS = 20;
+
+const TERM_START = ['attribute path', "'('", "'not'"];
+const COMPARE_EXPECTED = [...COMPARE_OPS, 'pr'];
+const VALUE_EXPECTED = ['string', 'number', 'true', 'false', 'null'];
+const ATTR_NAME = /^(?:\$ref|[A-Za-z][A-Za-z0-9_-]*)$/;
+
+type Context = 'top' | 'paren' | 'bracket';
+
+function isCompareOp(word: string): word is CompareOp {
+  return (COMPARE_OPS as readonly string[]).includes(word);
+}
+
+function clip(s: string): string {
+  return s.length > 30 ? s.slice(0, 29) + '…' : s;
+}
+
+function span(a: OffsetRange, b: OffsetRange): OffsetRange {
+  return { start: a.start, end: b.end };
+}
+
+class Parser {
+  private readonly tokens: Token[];
+  private pos = 0;
+  private depth = 0;
+  private aborted = false;
+  readonly errors: ParseError[] = [];
+
+  constructor(text: string) {
+    this.tokens = tokenizeFilter(text);
+  }
+
+  peek(offset = 0): Token {
+    const i = Math.min(this.pos + offset, this.tokens.length - 1);
+    return this.tokens[i] as Token;
+  }
+
+  next(): Token {
+    const t = this.peek();
+    if (this.pos < this.tokens.length - 1) this.pos++;
+    return t;
+  }
+
+  private previous(): Token | undefined {
+    return this.pos > 0 ? this.tokens[this.pos - 1] : undefined;
+  }
+
+  report(message: string, range: OffsetRange, expected?: string[]): void {
+    if (this.aborted || this.errors.length >= MAX_ERRORS) return;
+    const last = this.errors[this.errors.length - 1];
+    // One error per spot: recovery can otherwise report the same missing piece twice.
+    if (last && range.start < last.range.end && last.range.start <= range.start) return;
+    const error: ParseError = { message, range };
+    if (expected) error.expected = expected;
+    this.errors.push(error);
+  }
+
+  /** "expected X after 'prev' at N, found 'tok'"; a malformed token reports its own problem instead. */
+  expected(what: string, expected: string[], at: Token = this.peek(), note?: string): void {
+    const prev = this.previous();
+    const after = prev ? ` after '${clip(prev.text)}'` : '';
+    if (at.error !== undefined) {
+      this.reportTokenError(at, `; expected ${what}${after}`, expected);
+      return;
+    }
+    let message = `expected ${what}${after} at ${at.range.start}`;
+    if (at.kind !== 'eof') message += `, found '${clip(at.text)}'`;
+    if (note) message += ` ${note}`;
+    this.report(message, at.range, expected);
+  }
+
+  reportTokenError(t: Token, suffix = '', expected?: string[]): void {
+    const range = t.errorRange ?? t.range;
+    this.report(`${(t.error ?? 'invalid token at {at}').replace('{at}', String(range.start))}${suffix}`, range, expected);
+  }
+
+  isWord(t: Token, word: string): boolean {
+    return t.kind === 'word' && t.text.toLowerCase() === word;
+  }
+
+  /** Skips the rest of a broken term: up to `and`/`or`, a closer or the end, stepping over nested groups. */
+  sync(): void {
+    let nesting = 0;
+    for (;;) {
+      const t = this.peek();
+      if (t.kind === 'eof') return;
+      if (nesting === 0 && (t.kind === 'rparen' || t.kind === 'rbracket')) return;
+      if (nesting === 0 && (this.isWord(t, 'and') || this.isWord(t, 'or'))) return;
+      if (t.kind === 'lparen' || t.kind === 'lbracket') nesting++;
+      if (t.kind === 'rparen' || t.kind === 'rbracket') nesting--;
+      this.next();
+    }
+  }
+
+  /** Enters one level of nesting; on hostile depth reports once and abandons the rest of the input. */
+  enter(at: Token): boolean {
+    if (this.depth >= MAX_DEPTH) {
+      this.report(`filter nests deeper than ${MAX_DEPTH} levels at ${at.range.start}`, at.range);
+      this.aborted = true;
+      this.pos = this.tokens.length - 1;
+      return false;
+    }
+    this.depth++;
+    return true;
+  }
+
+  parseOr(ctx: Context): FilterNode | undefined {
+    let left = this.parseAnd(ctx);
+    while (this.isWord(this.peek(), 'or')) {
+      const op = this.next();
+      const right = this.parseAnd(ctx);
+      left = combine('or', op.range, left, right);
+    }
+    return left;
+  }
+
+  private parseAnd(ctx: Context): FilterNode | undefined {
+    let left = this.parseTerm(ctx);
+    while (this.isWord(this.peek(), 'and')) {
+      const op = this.next();
+      const right = this.parseTerm(ctx);
+      left = combine('and', op.range, left, right);
+    }
+    return left;
+  }
+
+  private parseTerm(ctx: Context): FilterNode | undefined {
+    const t = this.peek();
+    if (t.kind === 'lparen') return this.parseGroup();
+    if (t.kind === 'word') {
+      const after = this.peek(1);
+      if (t.text.toLowerCase() === 'not' && after.kind === 'lparen') return this.parseNot();
+      if (t.text.toLowerCase() === 'not' && !this.startsOperator(after)) {
+        this.next();
+        this.expected("'('", ["'('"], after);
+        this.sync();
+        return undefined;
+      }
+      return this.parseAttrExpression(ctx);
+    }
+    this.expected("an attribute path, '(' or 'not'", TERM_START, t);
+    this.sync();
+    return undefined;
+  }
+
+  /** True when `t` can follow an attribute path, so a preceding `not` is an attribute named "not". */
+  private startsOperator(t: Token): boolean {
+    if (t.kind === 'lbracket') return true;
+    if (t.kind !== 'word') return false;
+    const w = t.text.toLowerCase();
+    return w === 'pr' || isCompareOp(w);
+  }
+
+  private parseGroup(): FilterNode | undefined {
+    const open = this.next();
+    if (!this.enter(open)) return undefined;
+    const inner = this.parseOr('paren');
+    const close = this.closeWith('rparen', open);
+    this.depth--;
+    if (!inner || !close) return inner;
+    return { kind: 'group', inner, range: span(open.range, close.range) };
+  }
+
+  private parseNot(): FilterNode | undefined {
+    const not = this.next();
+    const open = this.next();
+    if (!this.enter(open)) return undefined;
+    const operand = this.parseOr('paren');
+    const close = this.closeWith('rparen', open);
+    this.depth--;
+    if (!operand || !close) return operand;
+    // The parentheses belong to `not` (the RFC requires them), so they are not a separate group node.
+    return { kind: 'not', operand, range: span(not.range, close.range) };
+  }
+
+  /** Expects the closer of `open`; on anything else reports and skips to it (or to the end). */
+  private closeWith(kind: 'rparen' | 'rbracket', open: Token): Token | undefined {
+    const t = this.peek();
+    if (t.kind === kind) return this.next();
+    const closer = kind === 'rparen' ? "')'" : "']'";
+    if (t.kind === 'eof') {
+      this.expected(closer, [closer], t, `(the '${open.text}' at ${open.range.start} is not closed)`);
+      return undefined;
+    }
+    this.expected(`'and', 'or' or ${closer}`, ["'and'", "'or'", closer], t);
+    let nesting = 0;
+    while (this.peek().kind !== 'eof') {
+      const s = this.next();
+      if (s.kind === 'lparen' || s.kind === 'lbracket') nesting++;
+      else if (s.kind === 'rparen' || s.kind === 'rbracket') {
+        if (nesting === 0) return s.kind === kind ? s : undefined;
+        nesting--;
+      }
+    }
+    return undefined;
+  }
+
+  private parseAttrExpression(ctx: Context): FilterNode | undefined {
+    const word = this.next();
+    const path = this.attrPath(word);
+    const t = this.peek();
+    if (t.kind === 'lbracket') return this.parseValuePath(path, ctx);
+    if (t.kind === 'word') {
+      const op = t.text.toLowerCase();
+      if (isCompareOp(op)) {
+        this.next();
+        const value = this.parseValue();
+        if (!value) return undefined;
+        return { kind: 'compare', path, op, opRange: t.range, value, range: span(path.range, value.range) };
+      }
+      if (op === 'pr') {
+        this.next();
+        const v = this.peek();
+        if (v.kind === 'string' || v.kind === 'number' || this.isLiteralWord(v)) {
+          this.report(`'pr' takes no value at ${v.range.start}: remove '${clip(v.text)}' or use a comparison operator such as 'eq'`, v.range);
+          this.next();
+        }
+        return { kind: 'present', path, opRange: t.range, range: span(path.range, t.range) };
+      }
+    }
+    this.expected('a comparison operator', COMPARE_EXPECTED, t);
+    this.sync();
+    return undefined;
+  }
+
+  private parseValuePath(path: AttrPath, ctx: Context): FilterNode | undefined {
+    const open = this.next();
+    if (ctx === 'bracket') {
+      this.report(`value filters cannot be nested: '${clip(path.name)}[' at ${path.range.start} is inside another '[...]'`, span(path.range, open.range));
+    }
+    const { filter, close } = this.parseBracket(open);
+    const dot = this.peek();
+    if (close && dot.kind === 'word' && dot.text.startsWith('.') && ctx !== 'bracket') {
+      this.report(
+        `a sub-attribute after ']' at ${dot.range.start} is only allowed in PATCH paths; in a filter write '${clip(path.name)}[...]' alone or use '${clip(path.name)}${dot.text}'`,
+        dot.range,
+      );
+      this.next();
+      this.sync();
+    }
+    if (!filter || !close) return undefined;
+    return { kind: 'valuePath', path, filter, range: span(path.range, close.range) };
+  }
+
+  /** The filter between '[' and ']' of a value path; `open` is already consumed. */
+  parseBracket(open: Token): { filter?: FilterNode; close?: Token } {
+    if (!this.enter(open)) return {};
+    const filter = this.parseOr('bracket');
+    const close = this.closeWith('rbracket', open);
+    this.depth--;
+    const result: { filter?: FilterNode; close?: Token } = {};
+    if (filter) result.filter = filter;
+    if (close) result.close = close;
+    return result;
+  }
+
+  private isLiteralWord(t: Token): boolean {
+    if (t.kind !== 'word') return false;
+    const w = t.text.toLowerCase();
+    return w === 'true' || w === 'false' || w === 'null';
+  }
+
+  private parseValue(): Literal | undefined {
+    const t = this.peek();
+    if (t.kind === 'string' || t.kind === 'number') {
+      this.next();
+      if (t.error !== undefined) this.reportTokenError(t);
+      const value = t.value ?? (t.kind === 'number' ? Number.NaN : '');
+      return { kind: 'literal', value, raw: t.text, range: t.range };
+    }
+    if (this.isLiteralWord(t)) {
+      this.next();
+      const w = t.text.toLowerCase();
+      return { kind: 'literal', value: w === 'null' ? null : w === 'true', raw: t.text, range: t.range };
+    }
+    const hint = t.kind === 'word' ? `(strings need double quotes: ${JSON.stringify(t.text)})` : undefined;
+    this.expected('a value (a string in double quotes, a number, true, false or null)', VALUE_EXPECTED, t, hint);
+    this.sync();
+    return undefined;
+  }
+
+  /** Splits a word into `[uri ":"] name ["." subAttr]`; a malformed path is reported but still returned. */
+  attrPath(word: Token): AttrPath {
+    const text = word.text;
+    const colon = text.lastIndexOf(':');
+    const path: AttrPath = { kind: 'attrPath', name: '', range: word.range };
+    let rest = text;
+    if (colon >= 0) {
+      const uri = text.slice(0, colon);
+      path.uri = uri;
+      rest = text.slice(colon + 1);
+      if (!uri.includes(':') || uri.split(':').some((s) => s === '')) {
+        this.report(
+          `invalid schema URN '${clip(uri)}' at ${word.range.start}: a prefixed path looks like 'urn:ietf:params:scim:schemas:core:2.0:User:userName'`,
+          { start: word.range.start, end: word.range.start + colon },
+        );
+      }
+    }
+    const restStart = word.range.start + colon + 1;
+    const dot = rest.indexOf('.');
+    const name = dot < 0 ? rest : rest.slice(0, dot);
+    path.name = name;
+    if (dot >= 0) path.subAttr = rest.slice(dot + 1);
+    if (rest === '') {
+      this.report(`expected an attribute name after the schema URN at ${word.range.end}`, { start: word.range.end, end: word.range.end }, ['attribute name']);
+    } else if (!ATTR_NAME.test(name)) {
+      this.report(
+        `invalid attribute name '${clip(name)}' at ${restStart}: a name starts with a letter and has only letters, digits, '_' and '-'`,
+        { start: restStart, end: restStart + name.length },
+      );
+    } else if (path.subAttr !== undefined && !ATTR_NAME.test(path.subAttr)) {
+      const subStart = restStart + dot + 1;
+      const sub = path.subAttr;
+      const message = sub.includes('.')
+        ? `an attribute path has at most one sub-attribute ('name.subAttr'), found '${clip(rest)}' at ${restStart}`
+        : sub === ''
+          ? `expected a sub-attribute name after '.' at ${subStart}`
+          : `invalid sub-attribute name '${clip(sub)}' at ${subStart}: a name starts with a letter and has only letters, digits, '_' and '-'`;
+      this.report(message, sub === '' ? { start: subStart, end: subStart } : { start: subStart, end: word.range.end });
+    }
+    return path;
+  }
+}
+
+function combine(
+  op: 'and' | 'or',
+  opRange: OffsetRange,
+  left: FilterNode | undefined,
+  right: FilterNode | undefined,
+): FilterNode | undefined {
+  if (!left || !right) return left ?? right;
+  return { kind: 'logical', op, left, right, opRange, range: span(left.range, right.range) };
+}
+
+export function parseFilter(text: string): FilterParseResult {
+  const p = new Parser(text);
+  const ast = p.parseOr('top');
+  const t = p.peek();
+  if (t.kind !== 'eof') {
+    if (t.kind === 'rparen' || t.kind === 'rbracket') {
+      p.report(`unexpected '${t.text}' at ${t.range.start}: there is no matching '${t.kind === 'rparen' ? '(' : '['}'`, t.range, ["'and'", "'or'", 'end of input']);
+    } else {
+      p.expected("'and', 'or' or end of input", ["'and'", "'or'", 'end of input'], t);
+    }
+  }
+  if (!ast && p.errors.length === 0) p.expected("an attribute path, '(' or 'not'", TERM_START, t);
+  return p.errors.length === 0 && ast ? { ast, errors: [] } : { errors: p.errors };
+}
+
+export function parsePatchPath(text: string): PatchPathParseResult {
+  const p = new Parser(text);
+  const first = p.peek();
+  if (first.kind !== 'word') {
+    p.expected('an attribute path', ['attribute path'], first);
+    return { errors: p.errors };
+  }
+  p.next();
+  const attr = p.attrPath(first);
+  const result: PatchPath = { kind: 'patchPath', attr, range: attr.range };
+  if (p.peek().kind === 'lbracket') {
+    const { filter, close } = p.parseBracket(p.next());
+    if (filter) result.filter = filter;
+    if (close) result.range = span(attr.range, close.range);
+    const dot = p.peek();
+    if (close && dot.kind === 'word' && dot.text.startsWith('.')) {
+      p.next();
+      const sub = dot.text.slice(1);
+      const subRange = { start: dot.range.start + 1, end: dot.range.end };
+      if (!ATTR_NAME.test(sub)) {
+        p.report(
+          sub === ''
+            ? `expected a sub-attribute name after '.' at ${subRange.start}`
+            : `invalid sub-attribute name '${clip(sub)}' at ${subRange.start}: a name starts with a letter and has only letters, digits, '_' and '-'`,
+          subRange,
+          ['sub-attribute name'],
+        );
+      }
+      result.subAttr = sub;
+      result.subAttrRange = subRange;
+      result.range = span(result.range, dot.range);
+    }
+  }
+  const end = p.peek();
+  if (end.kind !== 'eof') {
+    const what = result.filter ? "'.' and a sub-attribute, or the end of the path" : "'[' or the end of the path";
+    p.expected(what, result.filter ? ["'.'", 'end of path'] : ["'['", 'end of path'], end);
+  }
+  return p.errors.length === 0 ? { ast: result, errors: [] } : { errors: p.errors };
+}
