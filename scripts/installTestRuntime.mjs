@@ -32,17 +32,7 @@ function run(cmd, args, opts = {}) {
 const isRoot = () => typeof process.getuid === 'function' && process.getuid() === 0;
 const have = (bin) => spawnSync('sh', ['-c', `command -v ${bin}`], { stdio: 'ignore' }).status === 0;
 
-function ensureDebianPackages() {
-  const needed = [];
-  if (!existsSync(chromiumPath)) needed.push('chromium');
-  if (!have('rg')) needed.push('ripgrep');
-  // code-server's native modules (kerberos, argon2 fallback) build from source.
-  if (!existsSync(marker)) {
-    if (!existsSync('/usr/include/krb5.h') && !existsSync('/usr/include/krb5/krb5.h')) needed.push('libkrb5-dev');
-    if (!have('pkg-config')) needed.push('pkg-config');
-    if (!have('g++') || !have('make')) needed.push('build-essential');
-    if (!have('python3')) needed.push('python3');
-  }
+function aptInstall(needed) {
   if (needed.length === 0) return;
   if (!isRoot() || !have('apt-get')) {
     fail(`missing Debian packages ${needed.join(', ')} and no root apt-get to install them ` +
@@ -53,6 +43,17 @@ function ensureDebianPackages() {
   run('apt-get', ['install', '-y', '-qq', '--no-install-recommends', ...needed], {
     env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
   });
+}
+
+function ensureBuildPackages() {
+  // code-server's native modules (kerberos, argon2 fallback) build from source; ripgrep replaces a download.
+  const needed = [];
+  if (!have('rg')) needed.push('ripgrep');
+  if (!existsSync('/usr/include/krb5.h') && !existsSync('/usr/include/krb5/krb5.h')) needed.push('libkrb5-dev');
+  if (!have('pkg-config')) needed.push('pkg-config');
+  if (!have('g++') || !have('make')) needed.push('build-essential');
+  if (!have('python3')) needed.push('python3');
+  aptInstall(needed);
 }
 
 function seedRipgrepCache(tmpDir) {
@@ -75,7 +76,9 @@ function seedRipgrepCache(tmpDir) {
   run('tar', ['czf', join(cacheDir, `ripgrep-${tag}-x86_64-unknown-linux-musl.tar.gz`), '-C', join(cacheDir, 'stage'), 'rg']);
 }
 
-function ensureCodeServer() {
+export function ensureCodeServer() {
+  mkdirSync(runtimeDir, { recursive: true });
+  if (!existsSync(marker)) ensureBuildPackages();
   if (existsSync(marker) && existsSync(serverMain)) { log(`code-server ${codeServerVersion} already installed`); return; }
   const major = Number(process.versions.node.split('.')[0]);
   if (major !== 20) fail(`code-server ${codeServerVersion} needs Node 20 (this is ${process.version})`);
@@ -101,7 +104,7 @@ function ensureCodeServer() {
 
 export function ensureTestRuntime() {
   mkdirSync(runtimeDir, { recursive: true });
-  ensureDebianPackages();
+  if (!existsSync(chromiumPath)) aptInstall(['chromium']);
   ensureCodeServer();
   if (!existsSync(chromiumPath)) fail(`Chromium not found at ${chromiumPath}`);
 }
