@@ -81,9 +81,9 @@ class Checker {
     const found = this.lookup(path, parent);
     if (found) return found;
     const owner = parent ? this.lookup(parent) : undefined;
+    const withoutSub: AttrPath = { kind: 'attrPath', name: path.name, range: path.range };
+    if (path.uri !== undefined) withoutSub.uri = path.uri;
     if (path.subAttr !== undefined) {
-      const withoutSub: AttrPath = { kind: 'attrPath', name: path.name, range: path.range };
-      if (path.uri !== undefined) withoutSub.uri = path.uri;
       const base = this.lookup(withoutSub, parent);
       if (base) {
         const names = (base.subAttributes ?? []).map((s) => s.name);
@@ -91,7 +91,7 @@ class Checker {
         return undefined;
       }
     }
-    const names = this.opts.suggest?.(path, parent) ?? (owner?.subAttributes ?? []).map((s) => s.name);
+    const names = this.opts.suggest?.(withoutSub, parent) ?? (owner?.subAttributes ?? []).map((s) => s.name);
     const what = parent ? `sub-attribute '${path.name}' of '${printPath(parent)}'` : `attribute '${printPath(path)}'`;
     this.unknown(path.name, what, nameRange(path), names);
     return undefined;

@@ -68,7 +68,7 @@ class Parser {
     if (this.aborted || this.errors.length >= MAX_ERRORS) return;
     const last = this.errors[this.errors.length - 1];
     // One error per spot: recovery can otherwise report the same missing piece twice.
-    if (last && range.start < last.range.end && last.range.start <= range.start) return;
+    if (last && (range.start === last.range.start || (range.start > last.range.start && range.start < last.range.end))) return;
     const error: ParseError = { message, range };
     if (expected) error.expected = expected;
     this.errors.push(error);
@@ -292,7 +292,7 @@ class Parser {
       const w = t.text.toLowerCase();
       return { kind: 'literal', value: w === 'null' ? null : w === 'true', raw: t.text, range: t.range };
     }
-    const hint = t.kind === 'word' ? `(strings need double quotes: ${JSON.stringify(t.text)})` : undefined;
+    const hint = t.kind === 'word' && /^[A-Za-z]/.test(t.text) ? `(strings need double quotes: ${JSON.stringify(t.text)})` : undefined;
     this.expected('a value (a string in double quotes, a number, true, false or null)', VALUE_EXPECTED, t, hint);
     this.sync();
     return undefined;
