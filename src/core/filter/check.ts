@@ -91,7 +91,8 @@ class Checker {
         return undefined;
       }
     }
-    const names = this.opts.suggest?.(withoutSub, parent) ?? (owner?.subAttributes ?? []).map((s) => s.name);
+    const offered = this.opts.suggest?.(withoutSub, parent) ?? [];
+    const names = offered.length > 0 ? offered : (owner?.subAttributes ?? []).map((s) => s.name);
     const what = parent ? `sub-attribute '${path.name}' of '${printPath(parent)}'` : `attribute '${printPath(path)}'`;
     this.unknown(path.name, what, nameRange(path), names);
     return undefined;
@@ -106,10 +107,16 @@ class Checker {
 
   /** Walks a filter; `parent` is the path before '[' inside value-path brackets. */
   walk(root: FilterNode, parent?: AttrPath): void {
-    const stack: FilterNode[] = [root];
+    // An explicit stack (long and/or chains are deep); operators are queued between their operands so
+    // findings come out left to right.
+    const stack: Array<FilterNode | { kind: 'operator'; op: string; range: OffsetRange }> = [root];
     while (stack.length > 0) {
-      const node = stack.pop() as FilterNode;
+      const node = stack.pop();
+      if (!node) break;
       switch (node.kind) {
+        case 'operator':
+          this.operator(node.op, node.range);
+          break;
         case 'group':
           stack.push(node.inner);
           break;
@@ -118,10 +125,7 @@ class Checker {
           stack.push(node.operand);
           break;
         case 'logical':
-          // Right first so findings come out left to right.
-          stack.push(node.right);
-          this.operator(node.op, node.opRange);
-          stack.push(node.left);
+          stack.push(node.right, { kind: 'operator', op: node.op, range: node.opRange }, node.left);
           break;
         case 'present':
           this.operator('pr', node.opRange);
