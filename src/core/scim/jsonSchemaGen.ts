@@ -7,7 +7,7 @@
 // rules already report every problem with a stable code and a fix. So the editor never shows one problem twice.
 import type { AttributeDefinition, SchemaDefinition } from './types';
 import { URN } from './types';
-import type { OpenValueMarker } from './types';
+import type { AttributeExtras } from './types';
 import {
   BULK_REQUEST_SCHEMA,
   BULK_RESPONSE_SCHEMA,
@@ -44,7 +44,7 @@ function snippetFor(a: AttributeDefinition): JsonSchema | undefined {
   return undefined;
 }
 
-export function attributeSchema(a: AttributeDefinition & OpenValueMarker): JsonSchema {
+export function attributeSchema(a: AttributeDefinition & AttributeExtras): JsonSchema {
   const s: JsonSchema = {
     description: a.description,
     markdownDescription: `${a.description}\n\n*${characteristics(a)}*${a.rfcSection ? ` (${a.rfcSection})` : ''}`,

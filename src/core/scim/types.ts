@@ -87,10 +87,13 @@ export const SCIM_TYPES: Record<string, string> = {
   invalidCount: 'Cursor pagination: the count value is invalid, e.g. above maxPageSize (400).',
 };
 
-/**
- * Added for message schemas: an attribute whose value may be any JSON (PatchOp `value`, Bulk `data`,
- * ListResponse `Resources`). Rules skip type checks on it; generated JSON Schemas leave it open.
- */
-export interface OpenValueMarker {
+/** Optional characteristics beyond RFC 7643 §7 that our own rule engine uses on the built-in schemas. */
+export interface AttributeExtras {
+  /**
+   * The value may be any JSON (PatchOp `value`, Bulk `data`, ListResponse `Resources`): rules skip type checks
+   * on it and generated JSON Schemas leave it open.
+   */
   anyValue?: boolean;
+  /** canonicalValues is a closed set (e.g. sortOrder, Bulk method): other values are errors, not suggestions. */
+  closedValues?: boolean;
 }

@@ -1,9 +1,9 @@
 // Terse builders for attribute definitions. RFC 7643 §2.2 gives the defaults a definition may omit
 // (required false, caseExact false, mutability readWrite, returned default, uniqueness none), so each schema
 // file states only what differs from them, which keeps the data readable against the RFC text.
-import type { AttributeDefinition, AttributeType, OpenValueMarker } from '../types';
+import type { AttributeDefinition, AttributeType, AttributeExtras } from '../types';
 
-export type Attr = AttributeDefinition & OpenValueMarker;
+export type Attr = AttributeDefinition & AttributeExtras;
 type Overrides = Partial<Omit<Attr, 'name' | 'type' | 'description'>>;
 
 export function attr(name: string, type: AttributeType, description: string, o: Overrides = {}): Attr {
@@ -23,6 +23,7 @@ export function attr(name: string, type: AttributeType, description: string, o: 
   if (o.subAttributes) def.subAttributes = o.subAttributes;
   if (o.rfcSection) def.rfcSection = o.rfcSection;
   if (o.anyValue) def.anyValue = true;
+  if (o.closedValues) def.closedValues = true;
   return def;
 }
 

@@ -51,7 +51,7 @@ export const PATCH_OP_SCHEMA: SchemaDefinition = {
 };
 
 const bulkCommon = (): Attr[] => [
-  str('method', 'The HTTP method of the operation.', { required: true, canonicalValues: ['POST', 'PUT', 'PATCH', 'DELETE'], caseExact: true }),
+  str('method', 'The HTTP method of the operation.', { required: true, canonicalValues: ['POST', 'PUT', 'PATCH', 'DELETE'], caseExact: true, closedValues: true }),
   str('bulkId', 'The transient identifier of a newly created resource, unique within a bulk request. REQUIRED for POST.', { caseExact: true }),
   str('version', 'The current resource version (ETag), used for If-Match on PUT, PATCH and DELETE.', { caseExact: true }),
 ];
@@ -107,7 +107,7 @@ export const SEARCH_REQUEST_SCHEMA: SchemaDefinition = {
         str('excludedAttributes', 'Attribute names to remove from the default set of attributes returned.', { multiValued: true }),
         str('filter', 'The filter string used to request a subset of resources (RFC 7644 §3.4.2.2).'),
         str('sortBy', 'The attribute whose value is used to order the returned responses.'),
-        str('sortOrder', 'The order in which the sortBy parameter is applied.', { canonicalValues: ['ascending', 'descending'] }),
+        str('sortOrder', 'The order in which the sortBy parameter is applied.', { canonicalValues: ['ascending', 'descending'], closedValues: true }),
         int('startIndex', 'The 1-based index of the first query result.'),
         int('count', 'The desired maximum number of query results per page.'),
       ],

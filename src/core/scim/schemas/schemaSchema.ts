@@ -12,15 +12,16 @@ function characteristics(): Attr[] {
     str('type', "The attribute's data type.", {
       required: true,
       canonicalValues: ['string', 'complex', 'boolean', 'decimal', 'integer', 'dateTime', 'reference', 'binary'],
+      closedValues: true,
     }),
     bool('multiValued', 'Whether the attribute is multi-valued.', { required: true }),
     str('description', "A human-readable description of the attribute."),
     bool('required', 'Whether the attribute is required.'),
     str('canonicalValues', 'A collection of suggested canonical values that MAY be used.', { multiValued: true, caseExact: true }),
     bool('caseExact', 'Whether string values are case sensitive.'),
-    str('mutability', 'Whether the attribute may be modified.', { canonicalValues: ['readOnly', 'readWrite', 'immutable', 'writeOnly'] }),
-    str('returned', 'When the attribute is returned in a response.', { canonicalValues: ['always', 'never', 'default', 'request'] }),
-    str('uniqueness', "How the service provider enforces uniqueness of the attribute's values.", { canonicalValues: ['none', 'server', 'global'] }),
+    str('mutability', 'Whether the attribute may be modified.', { canonicalValues: ['readOnly', 'readWrite', 'immutable', 'writeOnly'], closedValues: true }),
+    str('returned', 'When the attribute is returned in a response.', { canonicalValues: ['always', 'never', 'default', 'request'], closedValues: true }),
+    str('uniqueness', "How the service provider enforces uniqueness of the attribute's values.", { canonicalValues: ['none', 'server', 'global'], closedValues: true }),
     str('referenceTypes', "The SCIM resource types that may be referenced: a resource type name, 'external' or 'uri'.", { multiValued: true }),
   ].map((a) => ({ ...a, mutability: 'readOnly' as const }));
 }

@@ -48,7 +48,7 @@ export const SERVICE_PROVIDER_CONFIG_SCHEMA: SchemaDefinition = {
           complex('pagination', 'Cursor pagination: how the service provider pages through results (index- and/or cursor-based).', [
             bool('cursor', 'Whether cursor-based pagination is supported.', { required: true }),
             bool('index', 'Whether index-based (startIndex) pagination is supported.', { required: true }),
-            str('defaultPaginationMethod', 'The pagination method used when the client does not choose one.', { canonicalValues: ['cursor', 'index'] }),
+            str('defaultPaginationMethod', 'The pagination method used when the client does not choose one.', { canonicalValues: ['cursor', 'index'], closedValues: true }),
             int('defaultPageSize', 'The number of results per page when the client gives no count.'),
             int('maxPageSize', 'The largest count the service provider accepts.'),
             int('cursorTimeout', 'The minimum number of seconds a cursor stays valid.'),

@@ -1,0 +1,30 @@
+// Stable finding codes of the payload rules, with the one-line meaning the README table shows.
+export const PAYLOAD_CODES = {
+  SCIM_JSON_SYNTAX: 'The text is not valid JSON (comments are allowed; trailing commas are not).',
+  SCHEMAS_MISSING: 'No `schemas` array. Fix: add the URN inferred from the content.',
+  SCHEMAS_UNKNOWN_URN: 'A `schemas` URN the catalog does not know (typo, wrong case, or a server schema not loaded). Fix: the closest known URN.',
+  EXTENSION_URN_MISSING: 'Extension data (a URN key) whose URN is not listed in `schemas`. Fix: add it.',
+  EXTENSION_NOT_NESTED: 'An extension attribute (e.g. `employeeNumber`) at the top level instead of under its URN. Fix: move it.',
+  UNKNOWN_ATTRIBUTE: 'An attribute no schema of the document defines. Fix: the closest known name ("did you mean").',
+  ATTRIBUTE_TYPE: 'A value of the wrong type (string for integer, object for array...). Fix where unambiguous (quote, unquote, wrap in []).',
+  READONLY_IN_REQUEST: 'A readOnly attribute (`id`, `meta`, `groups`...) in a request body; the server ignores or rejects it. Fix: remove it.',
+  NEVER_RETURNED_IN_RESPONSE: 'An attribute with returned "never" (e.g. `password`) in a response. Fix: remove it.',
+  REQUIRED_MISSING: 'A required attribute is absent (error in requests, warning in responses, which may be trimmed by `attributes=`).',
+  CANONICAL_VALUE: 'A value outside canonicalValues: error for closed sets, warning (with fix) when only the case differs, info otherwise.',
+  MULTIPLE_PRIMARY: 'More than one value of a multi-valued attribute has `"primary": true`.',
+  PATCH_OP_INVALID: 'A PATCH `op` other than add, remove or replace.',
+  PATCH_PATH_INVALID: 'A PATCH `path` that does not parse (RFC 7644 §3.5.2 grammar); the range points inside the string.',
+  PATCH_REMOVE_WITHOUT_PATH: 'A `remove` operation without `path`.',
+  PATCH_VALUE_NOT_OBJECT: 'A path-less `add`/`replace` whose `value` is not an object.',
+  ERROR_STATUS_NOT_STRING: 'An Error `status` written as a number; RFC 7644 §3.12 says string. Fix: quote it.',
+  ERROR_SCIMTYPE_UNKNOWN: 'An Error `scimType` not in RFC 7644 Table 9 (or the cursor-pagination additions). Fix: the closest keyword.',
+  LIST_ITEMS_PER_PAGE_MISMATCH: 'ListResponse `itemsPerPage` differs from the number of `Resources` on the page. Fix: the actual count.',
+  LIST_TOTAL_LESS_THAN_ITEMS: 'ListResponse `totalResults` is smaller than the number of `Resources` returned.',
+  LIST_START_INDEX_INVALID: 'ListResponse or SearchRequest `startIndex` below 1 (SCIM is 1-based).',
+  QUIRK_CAPITALISED_OP: 'A capitalised PATCH op (`"Replace"`), as Microsoft Entra sends by default. Fix: lower-case it.',
+  QUIRK_STRING_BOOLEAN: 'A boolean written as a string (`"False"`), as Microsoft Entra sends by default. Fix: the JSON literal.',
+  QUIRK_DOTTED_KEY: 'A dotted key (`"name.givenName"`) inside a path-less PATCH value. Fix: nest it.',
+  QUIRK_FILTERED_PATH_UNSUPPORTED: 'A PATCH path with a value filter (`emails[type eq "work"].value`) for a target that does not support them (e.g. GitHub).',
+} as const;
+
+export type PayloadCode = keyof typeof PAYLOAD_CODES;

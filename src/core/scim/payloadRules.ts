@@ -1,0 +1,136 @@
+// analyzePayload: what a SCIM JSON document is and what is wrong with it. Fast on big documents: the text is
+// parsed with JSON.parse (jsonc-parser only when that fails: comments or syntax errors), rules run on the
+// value, and only the nodes that carry findings are located in the text afterwards (see payloadLocate).
+import { parse as parseJsonc, printParseErrorCode, type ParseError } from 'jsonc-parser';
+import { sortFindings, type Finding } from '../findings';
+import { SchemaCatalog } from './catalog';
+import { locatePaths, type JsonPath } from './payloadLocate';
+import { Resolver, pathsOf } from './payloadFixes';
+import { RuleContext, isObject, type Json, type JsonObject, type PayloadKind, type PayloadOptions } from './payloadModel';
+import { checkSchemasMember, guessDirection, kindFromContent, kindFromSchemas, schemaUrnsOf, URN_BY_KIND } from './payloadRulesKind';
+import { checkBulk, checkError, checkListResponse, checkSearchRequest } from './payloadRulesMessages';
+import { checkPatchOp } from './payloadRulesPatch';
+import { checkResource } from './payloadRulesResource';
+
+export type { PayloadKind, PayloadOptions, Direction } from './payloadModel';
+
+export interface PayloadAnalysis {
+  kind: PayloadKind;
+  findings: Finding[];
+}
+
+type Parsed = { ok: true; value: Json } | { ok: false; findings: Finding[]; value: Json | undefined };
+
+function parseText(text: string): Parsed {
+  try {
+    return { ok: true, value: JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text) as Json };
+  } catch {
+    const errors: ParseError[] = [];
+    const value = parseJsonc(text, errors, { allowTrailingComma: false, disallowComments: false, allowEmptyContent: false }) as Json | undefined;
+    if (errors.length === 0) return { ok: true, value: value ?? null };
+    const findings = errors.map<Finding>((e) => ({
+      code: 'SCIM_JSON_SYNTAX',
+      severity: 'error',
+      message: `Invalid JSON: ${describeJsonError(printParseErrorCode(e.error))}.`,
+      range: { start: e.offset, end: e.offset + Math.max(e.length, text.length === 0 ? 0 : 1) },
+    }));
+    return { ok: false, findings, value };
+  }
+}
+
+function describeJsonError(code: string): string {
+  // printParseErrorCode gives e.g. "PropertyNameExpected": spell it out for humans.
+  return code.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
+}
+
+function dispatch(ctx: RuleContext, doc: JsonObject, path: JsonPath, direction: 'request' | 'response' | 'unknown', expected?: PayloadKind): PayloadKind {
+  const urns = schemaUrnsOf(doc);
+  const fromSchemas = kindFromSchemas(urns, ctx.catalog);
+  const kind = fromSchemas ?? (urns.length === 0 ? (expected ?? kindFromContent(doc)) : 'unknown');
+  checkSchemasMember(ctx, doc, path, kind);
+  const dir = guessDirection(doc, kind, direction);
+  const nested = (d: JsonObject, p: JsonPath, dr: 'request' | 'response', ex?: PayloadKind): void => {
+    dispatch(ctx, d, p, dr, ex);
+  };
+  switch (kind) {
+    case 'patchOp':
+      checkPatchOp(ctx, doc, path);
+      break;
+    case 'listResponse':
+      checkListResponse(ctx, doc, path, nested);
+      break;
+    case 'error':
+      checkError(ctx, doc, path);
+      break;
+    case 'bulkRequest':
+    case 'bulkResponse':
+      checkBulk(ctx, doc, path, kind === 'bulkResponse', nested);
+      break;
+    case 'searchRequest':
+      checkSearchRequest(ctx, doc, path);
+      break;
+    case 'unknown':
+      break;
+    default: {
+      // Resources: with `schemas` missing, check against the inferred kind's schema so the rest still helps.
+      const effective = urns.length > 0 ? urns : [URN_BY_KIND[kind] ?? ''].filter((u) => u !== '');
+      checkResource(ctx, doc, path, effective, dir);
+    }
+  }
+  return kind;
+}
+
+/**
+ * Lints one SCIM JSON/JSONC document. Never throws: unexpected input yields findings, and an internal error
+ * yields an INTERNAL_ERROR finding rather than a crash.
+ */
+export function analyzePayload(text: string, opts: PayloadOptions = {}): PayloadAnalysis {
+  const parsed = parseText(text);
+  const catalog = opts.catalog ?? SchemaCatalog.standard();
+  if (!parsed.ok) {
+    const v = parsed.value;
+    const kind = isObject(v) ? (kindFromSchemas(schemaUrnsOf(v), catalog) ?? kindFromContent(v)) : 'unknown';
+    return { kind, findings: parsed.findings };
+  }
+  const value = parsed.value;
+  if (!isObject(value)) {
+    const end = text.length;
+    return {
+      kind: 'unknown',
+      findings: [{ code: 'ATTRIBUTE_TYPE', severity: 'error', message: `A SCIM document is a JSON object, found ${Array.isArray(value) ? 'an array' : typeof value}.`, range: { start: 0, end } }],
+    };
+  }
+  const ctx = new RuleContext(catalog, opts);
+  let kind: PayloadKind;
+  try {
+    kind = dispatch(ctx, value, [], opts.direction ?? 'unknown');
+  } catch (err) {
+    return {
+      kind: 'unknown',
+      findings: [{ code: 'INTERNAL_ERROR', severity: 'error', message: `The payload rules failed: ${(err as Error).message}`, range: { start: 0, end: 0 } }],
+    };
+  }
+  if (ctx.findings.length === 0 && ctx.inner.length === 0) return { kind, findings: [] };
+  const resolver = new Resolver(text, locatePaths(text, pathsOf(ctx.findings, ctx.inner)));
+  const findings: Finding[] = [];
+  for (const p of ctx.findings) {
+    const f = resolver.finding(p);
+    if (f) findings.push(f);
+  }
+  for (const { path, findings: inner } of ctx.inner) {
+    const loc = resolver.loc(path);
+    if (!loc) continue;
+    for (const f of inner) {
+      const shifted: Finding = { ...f, range: resolver.innerRange(loc.value, f.range) };
+      if (f.fixes) {
+        shifted.fixes = f.fixes.map((fix) => ({
+          ...fix,
+          // Inner fix texts are filter text: re-escape them for the JSON string they land in.
+          edits: fix.edits.map((e) => ({ range: resolver.innerRange(loc.value, e.range), newText: JSON.stringify(e.newText).slice(1, -1) })),
+        }));
+      }
+      findings.push(shifted);
+    }
+  }
+  return { kind, findings: sortFindings(findings) };
+}

@@ -1,0 +1,192 @@
+// Checks one attribute value against its definition: type, mutability for the direction, canonical values,
+// multi-valued shape, `primary` uniqueness and sub-attributes. Shared by resources, PATCH values and messages.
+import type { AttributeDefinition, AttributeExtras } from './types';
+import type { JsonPath } from './payloadLocate';
+import { describeType, isObject, jsonText, type Json, type JsonObject, type PendingFix, type RuleContext } from './payloadModel';
+
+export interface ValueScope {
+  direction: 'request' | 'response';
+  /** PATCH values are partial: no required checks. */
+  partial: boolean;
+}
+
+type Def = AttributeDefinition & AttributeExtras;
+
+const subIndex = new WeakMap<AttributeDefinition, Map<string, AttributeDefinition>>();
+
+export function subAttributeOf(parent: AttributeDefinition, name: string): AttributeDefinition | undefined {
+  let idx = subIndex.get(parent);
+  if (!idx) {
+    idx = new Map((parent.subAttributes ?? []).map((s) => [s.name.toLowerCase(), s]));
+    subIndex.set(parent, idx);
+  }
+  return idx.get(name.toLowerCase());
+}
+
+const removeFix = (path: JsonPath, what: string): PendingFix => ({ title: `Remove "${what}"`, preferred: true, ops: [{ op: 'removeMember', path }] });
+
+/** Checks `value` of attribute `def` at `path` (the member's path). `label` is the dotted name for messages. */
+export function checkAttributeValue(ctx: RuleContext, def: Def, value: Json, path: JsonPath, label: string, scope: ValueScope): void {
+  if (value === null) return; // RFC 7643 §2.5: null is "unassigned"
+  if (scope.direction === 'request' && def.mutability === 'readOnly') {
+    ctx.report('READONLY_IN_REQUEST', 'warning', `"${label}" is readOnly: the service provider sets it and ignores (or rejects) it in a request.`, { path, part: 'key' }, [removeFix(path, label)]);
+    return;
+  }
+  if (scope.direction === 'response' && def.returned === 'never') {
+    ctx.report('NEVER_RETURNED_IN_RESPONSE', 'warning', `"${label}" has returned "never": a response must not contain it.`, { path, part: 'key' }, [removeFix(path, label)]);
+    return;
+  }
+  if (def.anyValue) return;
+  if (def.multiValued) {
+    if (!Array.isArray(value)) {
+      ctx.report('ATTRIBUTE_TYPE', 'error', `"${label}" is multi-valued: expected an array, found ${describeType(value)}.`, { path, part: 'value' }, [
+        { title: 'Wrap the value in an array', preferred: true, ops: [{ op: 'wrapValue', path, before: '[', after: ']' }] },
+      ]);
+      return;
+    }
+    for (let i = 0; i < value.length; i++) checkSingle(ctx, def, value[i] as Json, [...path, i], label, scope);
+    if (def.type === 'complex') checkPrimary(ctx, value, path, label);
+    return;
+  }
+  if (Array.isArray(value) && def.type !== 'complex') {
+    ctx.report('ATTRIBUTE_TYPE', 'error', `"${label}" is single-valued: expected ${typeWord(def)}, found an array.`, { path, part: 'value' });
+    return;
+  }
+  checkSingle(ctx, def, value, path, label, scope);
+}
+
+function typeWord(def: AttributeDefinition): string {
+  switch (def.type) {
+    case 'complex':
+      return 'an object';
+    case 'integer':
+      return 'an integer';
+    case 'decimal':
+      return 'a number';
+    case 'boolean':
+      return 'a boolean';
+    case 'dateTime':
+      return 'a dateTime string';
+    default:
+      return `a ${def.type === 'string' ? 'string' : `${def.type} string`}`;
+  }
+}
+
+const DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})?$/;
+
+function checkSingle(ctx: RuleContext, def: Def, v: Json, path: JsonPath, label: string, scope: ValueScope): void {
+  if (v === null) return;
+  const at = { path, part: 'value' as const };
+  const wrong = (fix?: PendingFix): void =>
+    ctx.report('ATTRIBUTE_TYPE', 'error', `"${label}" must be ${typeWord(def)}, found ${describeType(v)}${typeof v === 'string' || typeof v === 'number' ? ` (${jsonText(v)})` : ''}.`, at, fix ? [fix] : undefined);
+  switch (def.type) {
+    case 'string':
+    case 'reference':
+    case 'binary':
+    case 'dateTime':
+      if (typeof v !== 'string') {
+        wrong(typeof v === 'number' || typeof v === 'boolean' ? { title: 'Quote the value', preferred: true, ops: [{ op: 'replace', at, text: jsonText(String(v)) }] } : undefined);
+        return;
+      }
+      if (def.type === 'dateTime' && !DATE_TIME.test(v)) {
+        ctx.report('ATTRIBUTE_TYPE', 'warning', `"${label}" should be an xsd:dateTime such as "2015-09-23T12:00:00Z", found ${jsonText(v)}.`, at);
+      }
+      checkCanonical(ctx, def, v, path, label);
+      return;
+    case 'boolean':
+      if (typeof v === 'boolean') return;
+      if (typeof v === 'string' && /^(true|false)$/i.test(v)) {
+        const literal = v.toLowerCase();
+        ctx.report('QUIRK_STRING_BOOLEAN', 'warning', `"${label}" is a boolean written as the string ${jsonText(v)} (Microsoft Entra does this by default); use ${literal}.`, at, [
+          { title: `Use ${literal}`, preferred: true, ops: [{ op: 'replace', at, text: literal }] },
+        ]);
+        return;
+      }
+      wrong();
+      return;
+    case 'integer':
+    case 'decimal': {
+      const ok = def.type === 'integer' ? Number.isInteger(v) : typeof v === 'number';
+      if (ok) return;
+      const numeric = typeof v === 'string' && v.trim() !== '' && Number.isFinite(Number(v)) && (def.type === 'decimal' || Number.isInteger(Number(v)));
+      wrong(numeric ? { title: `Use the number ${Number(v)}`, preferred: true, ops: [{ op: 'replace', at, text: String(Number(v)) }] } : undefined);
+      return;
+    }
+    case 'complex':
+      if (!isObject(v)) {
+        wrong();
+        return;
+      }
+      checkComplex(ctx, def, v, path, label, scope);
+      return;
+  }
+}
+
+function checkComplex(ctx: RuleContext, def: Def, obj: JsonObject, path: JsonPath, label: string, scope: ValueScope): void {
+  const subs = def.subAttributes;
+  if (!subs || subs.length === 0) return;
+  for (const key of Object.keys(obj)) {
+    const sub = subAttributeOf(def, key);
+    const childPath = [...path, key];
+    if (!sub) {
+      reportUnknown(ctx, key, childPath, `${label}`, subs.map((s) => s.name));
+      continue;
+    }
+    checkAttributeValue(ctx, sub, obj[key] as Json, childPath, `${label}.${sub.name}`, scope);
+  }
+  if (!scope.partial) {
+    for (const sub of subs) {
+      if (!sub.required || (scope.direction === 'request' && sub.mutability === 'readOnly')) continue;
+      if (Object.keys(obj).some((k) => k.toLowerCase() === sub.name.toLowerCase())) continue;
+      ctx.report('REQUIRED_MISSING', scope.direction === 'request' ? 'error' : 'warning', `"${label}.${sub.name}" is required.`, { path, part: 'open' });
+    }
+  }
+}
+
+export function reportUnknown(ctx: RuleContext, key: string, path: JsonPath, where: string, candidates: string[]): void {
+  const close = ctx.catalog.suggest(key, candidates);
+  ctx.report(
+    'UNKNOWN_ATTRIBUTE',
+    'warning',
+    close ? `Unknown attribute "${key}" in ${where}. Did you mean "${close}"?` : `Unknown attribute "${key}" in ${where}.`,
+    { path, part: 'key' },
+    close ? [{ title: `Rename to "${close}"`, preferred: true, ops: [{ op: 'replace', at: { path, part: 'key' }, text: jsonText(close) }] }] : undefined,
+  );
+}
+
+function checkCanonical(ctx: RuleContext, def: Def, v: string, path: JsonPath, label: string): void {
+  const canon = def.canonicalValues;
+  if (!canon || canon.length === 0 || canon.includes(v)) return;
+  const at = { path, part: 'value' as const };
+  const caseOnly = canon.find((c) => c.toLowerCase() === v.toLowerCase());
+  if (caseOnly) {
+    ctx.report('CANONICAL_VALUE', def.closedValues ? 'error' : 'warning', `"${label}" value ${jsonText(v)} should be spelled ${jsonText(caseOnly)}.`, at, [
+      { title: `Use ${jsonText(caseOnly)}`, preferred: true, ops: [{ op: 'replace', at, text: jsonText(caseOnly) }] },
+    ]);
+    return;
+  }
+  const close = ctx.catalog.suggest(v, canon);
+  const list = canon.map((c) => jsonText(c)).join(', ');
+  ctx.report(
+    'CANONICAL_VALUE',
+    def.closedValues ? 'error' : 'info',
+    def.closedValues ? `"${label}" must be one of ${list}.` : `"${label}" value ${jsonText(v)} is not one of the canonical values ${list}.`,
+    at,
+    close ? [{ title: `Use ${jsonText(close)}`, ops: [{ op: 'replace', at, text: jsonText(close) }] }] : undefined,
+  );
+}
+
+function checkPrimary(ctx: RuleContext, values: Json[], path: JsonPath, label: string): void {
+  let seen = false;
+  values.forEach((el, i) => {
+    if (!isObject(el)) return;
+    const key = Object.keys(el).find((k) => k.toLowerCase() === 'primary');
+    if (key === undefined || el[key] !== true) return;
+    if (seen) {
+      ctx.report('MULTIPLE_PRIMARY', 'error', `Only one "${label}" value may have "primary": true.`, { path: [...path, i, key], part: 'value' }, [
+        { title: 'Set "primary" to false', ops: [{ op: 'replace', at: { path: [...path, i, key], part: 'value' }, text: 'false' }] },
+      ]);
+    }
+    seen = true;
+  });
+}
