@@ -14,10 +14,11 @@ function notes(what: string): FieldSpec {
   return { type: 'string', description: `Free text about ${what}: context a successor needs, links, ticket numbers.` };
 }
 
-const secretName = (description: string, markdown: string): FieldSpec => ({
+const secretName = (description: string, markdown: string, appliesTo?: readonly string[]): FieldSpec => ({
   type: 'string',
   description,
   markdown,
+  ...(appliesTo ? { appliesTo } : {}),
   minLength: 1,
   secretName: true,
   examples: ['acme-token'],
@@ -61,6 +62,7 @@ const auth: FieldSpec = {
       'Name of the secret holding the token, key, password or client secret (not the value).',
       'Name of the secret that holds the token (bearer), key (apiKey), password (basic) or client secret ' +
         '(oauth2ClientCredentials).\n\n' + SECRET_NAME_HELP,
+      ['bearer', 'apiKey', 'basic', 'oauth2ClientCredentials'],
     ),
     header: {
       type: 'string',

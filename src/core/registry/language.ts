@@ -43,8 +43,9 @@ export function completionsAt(text: string, offset: number): CompletionItem[] {
     const parentSpec = specAt(registrySpec, parentPath);
     if (!parentSpec?.properties) return [];
     const objectNode = atPath(doc.root, parentPath);
-    const editingKey = prev?.type === 'string' && prev.offset <= offset && offset <= prev.offset + prev.length ? prev : undefined;
-    const range = editingKey ? nodeRange(editingKey) : { start: offset, end: offset };
+    // jsonc-parser reports the key under the cursor as a node of type 'property' holding the key's range.
+    const editingKey = (prev?.type === 'string' || prev?.type === 'property') && prev.offset <= offset && offset <= prev.offset + prev.length ? prev : undefined;
+    const range = editingKey ? nodeRange(editingKey) : { start: offset - bareWordBefore(text, offset).length, end: offset };
     const colonFollows = editingKey ? nextToken(text, editingKey.offset + editingKey.length) === Token.Colon : false;
     const existing = new Set((objectNode?.children ?? []).map((p) => p.children?.[0]?.value).filter((k) => k !== editingKey?.value));
     const authType = parentPath[parentPath.length - 1] === 'auth' ? childValue(objectNode, 'type')?.value : undefined;
@@ -60,7 +61,8 @@ export function completionsAt(text: string, offset: number): CompletionItem[] {
         detail: detailOf(spec, parentSpec.required?.includes(name) ?? false),
         range,
         sortText: `${parentSpec.required?.includes(name) ? 0 : 1}${String(i).padStart(3, '0')}`,
-      }));
+      }))
+      .sort((a, b) => a.sortText.localeCompare(b.sortText));
   }
   const spec = specAt(registrySpec, loc.path);
   if (!spec) return [];
@@ -209,6 +211,11 @@ export function hoverAt(text: string, offset: number): Hover | undefined {
     return { markdown: `\`${value}\`\n\n${EXTENSION_URNS[value]}`, range: nodeRange(node) };
   }
   return { markdown: fieldMarkdown(name, spec), range: nodeRange(node) };
+}
+
+/** An unquoted partial key (`dea|`) is replaced too, so accepting `deactivation` does not leave `dea` behind. */
+function bareWordBefore(text: string, offset: number): string {
+  return /[A-Za-z0-9_$-]*$/.exec(text.slice(Math.max(0, offset - 100), offset))?.[0] ?? '';
 }
 
 function nextToken(text: string, offset: number): number {

@@ -150,7 +150,10 @@ function planEdit(doc: RegistryDocument, appNode: Node, relPath: JsonPath, value
       node = child;
       continue;
     }
-    if (node.type !== 'object') return `${label} is ${node.type === 'null' ? 'null' : `a ${node.type}`}, not an object; cannot set ${relPath.join('.')}.`;
+    if (node.type !== 'object') {
+      const kind = node.type === 'null' ? 'null' : node.type === 'array' ? 'an array' : `a ${node.type}`;
+      return `${label} is ${kind}, not an object; cannot set ${relPath.join('.')}.`;
+    }
     const child = childValue(node, segment);
     if (!child) {
       if (rest.some((s) => typeof s === 'number')) return `${[...relPath.slice(0, i + 1)].join('.')} does not exist.`;
@@ -169,8 +172,11 @@ function insertProperty(text: string, objectNode: Node, key: string, value: Json
   const props = objectNode.children ?? [];
   const open = objectNode.offset;
   const close = objectNode.offset + objectNode.length - 1;
-  const singleLine = !/[\r\n]/.test(text.slice(open, close));
   const last = props[props.length - 1];
+  // An empty `{}` inside a multi-line object grows into a block; a one-line object stays on one line.
+  const container = objectNode.parent?.type === 'property' ? objectNode.parent.parent : objectNode.parent;
+  const containerMultiLine = container !== undefined && /[\r\n]/.test(text.slice(container.offset, container.offset + container.length));
+  const singleLine = !/[\r\n]/.test(text.slice(open, close)) && (last !== undefined || !containerMultiLine);
   if (singleLine) {
     const entry = `${JSON.stringify(key)}: ${JSON.stringify(value)}`;
     if (!last) return [{ range: { start: open + 1, end: close }, newText: ` ${entry} ` }];
