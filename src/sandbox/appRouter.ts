@@ -1,0 +1,44 @@
+// The request pipeline of one application, outermost first:
+//   response pipeline -> outer quirks -> body parsing -> OAuth token endpoint -> bearer auth
+//   -> /.search normalisation -> inner quirks -> RFC core (-> SCIMMY)
+import express, { Router, type ErrorRequestHandler } from 'express';
+import type { AppRuntime } from './appRuntime';
+import { bearerAuth, tokenEndpoint } from './auth';
+import { installResponsePipeline, sendError, setTextRewrite } from './http';
+import { innerQuirks, outerQuirks } from './quirks';
+import { SENTINEL_BASE } from './scimmyEngine';
+import { createCoreRouter, normaliseSearch } from './server';
+
+export const BODY_LIMIT = '1mb';
+
+const bodyErrors: ErrorRequestHandler = (err: unknown, _req, res, next) => {
+  const e = err as { status?: unknown; type?: unknown; message?: unknown };
+  if (typeof e.status !== 'number') return next(err);
+  const detail = e.type === 'entity.parse.failed' ? `The body is not valid JSON: ${String(e.message)}` : String(e.message);
+  sendError(res, e.status, e.status === 400 ? 'invalidSyntax' : undefined, detail);
+};
+
+export function appBasePath(appId: string): string {
+  return `/apps/${appId}/scim/v2`;
+}
+
+export function createAppRouter(app: AppRuntime): Router {
+  const router = Router();
+  const basePath = appBasePath(app.id);
+  router.use(installResponsePipeline);
+  router.use((req, res, next) => {
+    const base = `${req.protocol}://${req.get('host') ?? '127.0.0.1'}${basePath}`;
+    setTextRewrite(res, (text) => text.split(SENTINEL_BASE).join(base));
+    next();
+  });
+  for (const quirk of outerQuirks(app)) router.use(quirk);
+  router.use(express.json({ type: ['application/scim+json', 'application/json', 'application/*+json'], limit: BODY_LIMIT }));
+  router.use(express.urlencoded({ extended: false, limit: '64kb' }));
+  router.use(bodyErrors);
+  router.post('/oauth/token', tokenEndpoint(app));
+  router.use(bearerAuth(app));
+  router.use(normaliseSearch);
+  for (const quirk of innerQuirks(app)) router.use(quirk);
+  router.use(createCoreRouter(app));
+  return router;
+}

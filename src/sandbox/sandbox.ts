@@ -1,0 +1,113 @@
+// Starts and stops a sandbox: one HTTP server on 127.0.0.1 serving every app under /apps/<id>/scim/v2.
+// All state hangs off the returned object, so a process (the VS Code extension host) can start and stop
+// sandboxes repeatedly.
+import { createServer, type Server } from 'node:http';
+import type { Socket } from 'node:net';
+import type { AddressInfo } from 'node:net';
+import express from 'express';
+import { createAppRuntime, randomSecret, type AppRuntime, type AppSpec } from './appRuntime';
+import { appBasePath, createAppRouter } from './appRouter';
+import { errorBody, SCIM_CONTENT_TYPE } from './http';
+import { sharedScimRouter } from './scimmyEngine';
+import type { QuirkConfig } from './quirks/types';
+
+export interface StartOptions {
+  /** 0 or absent: any free port. */
+  port?: number;
+  host?: '127.0.0.1';
+  apps: AppSpec[];
+  /** Bearer token of every app without its own; absent: a random one. */
+  token?: string;
+  /** Seed of the generated data and of injected faults; default 1. */
+  seed?: number;
+  /** Clock (epoch ms) for rate limits, token expiry and delayed deactivation; tests inject one. */
+  now?: () => number;
+}
+
+export interface RunningApp {
+  id: string;
+  profile: string;
+  baseUrl: string;
+  token: string;
+  tokenUrl: string;
+  clientId: string;
+  clientSecret: string;
+  quirks: QuirkConfig;
+}
+
+export interface RunningSandbox {
+  url: string;
+  apps: RunningApp[];
+  stop(): Promise<void>;
+}
+
+export async function startSandbox(opts: StartOptions): Promise<RunningSandbox> {
+  if (opts.apps.length === 0) throw new Error('a sandbox needs at least one app');
+  const seen = new Set<string>();
+  for (const a of opts.apps) {
+    if (seen.has(a.id)) throw new Error(`duplicate app id '${a.id}'`);
+    seen.add(a.id);
+  }
+  const host = opts.host ?? '127.0.0.1';
+  const sandboxToken = opts.token ?? randomSecret();
+  const runtimes: AppRuntime[] = opts.apps.map((spec) =>
+    createAppRuntime(spec, { seed: opts.seed ?? 1, token: sandboxToken, now: opts.now }),
+  );
+  sharedScimRouter();
+
+  const expressApp = express();
+  expressApp.disable('x-powered-by');
+  expressApp.set('etag', false);
+  const routers = new Map(runtimes.map((rt) => [rt.id, createAppRouter(rt)]));
+  expressApp.use('/apps/:appId/scim/v2', (req, res, next) => {
+    const router = routers.get(String(req.params['appId']));
+    if (router) router(req, res, next);
+    else next();
+  });
+  expressApp.use((req, res) => {
+    res.status(404).type(SCIM_CONTENT_TYPE).send(JSON.stringify(errorBody(404, undefined, `No sandbox app serves ${req.path}`)));
+  });
+
+  const server: Server = createServer(expressApp);
+  const sockets = new Set<Socket>();
+  server.on('connection', (socket) => {
+    sockets.add(socket);
+    socket.on('close', () => sockets.delete(socket));
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(opts.port ?? 0, host, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  const port = (server.address() as AddressInfo).port;
+  const url = `http://${host}:${port}`;
+  let stopping: Promise<void> | undefined;
+
+  return {
+    url,
+    apps: runtimes.map((rt) => {
+      const baseUrl = `${url}${appBasePath(rt.id)}`;
+      return {
+        id: rt.id,
+        profile: rt.profile,
+        baseUrl,
+        token: rt.token,
+        tokenUrl: `${baseUrl}/oauth/token`,
+        clientId: rt.clientId,
+        clientSecret: rt.clientSecret,
+        quirks: rt.quirks,
+      };
+    }),
+    stop() {
+      stopping ??= new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        // Keep-alive and in-flight connections would hold close() open; a sandbox stops now.
+        for (const s of sockets) s.destroy();
+        server.closeAllConnections();
+      });
+      return stopping;
+    },
+  };
+}
