@@ -65,10 +65,30 @@ export class RuleContext {
   /** Findings whose ranges are relative to the decoded value of the string at `path` (filter and path checks). */
   readonly inner: { path: JsonPath; findings: import('../findings').Finding[] }[] = [];
 
+  /** Per-document memo for lookups that repeat across the thousands of resources of a ListResponse. */
+  readonly memo = new Map<string, unknown>();
+
   constructor(
     readonly catalog: SchemaCatalog,
     readonly options: PayloadOptions,
   ) {}
+
+  private readonly prefixes = new Map<string, { urn: string; rest: string } | undefined>();
+
+  /** catalog.schemaPrefixOf, memoised: the same URN keys repeat in every resource of a list. */
+  schemaPrefix(key: string): { urn: string; rest: string } | undefined {
+    if (this.prefixes.has(key)) return this.prefixes.get(key);
+    const p = this.catalog.schemaPrefixOf(key);
+    this.prefixes.set(key, p);
+    return p;
+  }
+
+  cached<T>(key: string, make: () => T): T {
+    if (this.memo.has(key)) return this.memo.get(key) as T;
+    const v = make();
+    this.memo.set(key, v);
+    return v;
+  }
 
   report(code: string, severity: Severity, message: string, at: Target, fixes?: PendingFix[]): void {
     const f: PendingFinding = { code, severity, message, at };

@@ -43,15 +43,25 @@ function describeJsonError(code: string): string {
   return code.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
 }
 
+const kindMemo = new WeakMap<RuleContext, Map<string, PayloadKind | null>>();
+
+function nested(ctx: RuleContext, doc: JsonObject, path: JsonPath, direction: 'request' | 'response', expected?: PayloadKind): void {
+  dispatch(ctx, doc, path, direction, expected);
+}
+
 function dispatch(ctx: RuleContext, doc: JsonObject, path: JsonPath, direction: 'request' | 'response' | 'unknown', expected?: PayloadKind): PayloadKind {
   const urns = schemaUrnsOf(doc);
-  const fromSchemas = kindFromSchemas(urns, ctx.catalog);
+  const sig = urns.join('\n');
+  let fromSchemas = kindMemo.get(ctx)?.get(sig);
+  if (fromSchemas === undefined) {
+    fromSchemas = kindFromSchemas(urns, ctx.catalog) ?? null;
+    let m = kindMemo.get(ctx);
+    if (!m) kindMemo.set(ctx, (m = new Map()));
+    m.set(sig, fromSchemas);
+  }
   const kind = fromSchemas ?? (urns.length === 0 ? (expected ?? kindFromContent(doc)) : 'unknown');
   checkSchemasMember(ctx, doc, path, kind);
   const dir = guessDirection(doc, kind, direction);
-  const nested = (d: JsonObject, p: JsonPath, dr: 'request' | 'response', ex?: PayloadKind): void => {
-    dispatch(ctx, d, p, dr, ex);
-  };
   switch (kind) {
     case 'patchOp':
       checkPatchOp(ctx, doc, path);

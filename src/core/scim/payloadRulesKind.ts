@@ -98,6 +98,10 @@ export function guessDirection(doc: JsonObject, kind: PayloadKind, given: Direct
   }
 }
 
+function knownUrns(ctx: RuleContext): Set<string> {
+  return ctx.cached('knownUrns', () => new Set(ctx.catalog.allSchemas().map((s) => s.id)));
+}
+
 /** SCHEMAS_MISSING, SCHEMAS_UNKNOWN_URN and a non-array `schemas`. */
 export function checkSchemasMember(ctx: RuleContext, doc: JsonObject, path: JsonPath, inferred: PayloadKind): void {
   const m = member(doc, 'schemas');
@@ -120,16 +124,15 @@ export function checkSchemasMember(ctx: RuleContext, doc: JsonObject, path: Json
     return;
   }
   if (m.value.length === 0) ctx.report('SCHEMAS_MISSING', 'error', '"schemas" is empty: list the schema URNs of this document.', { path: spath, part: 'value' });
-  const known = ctx.catalog.allSchemas().map((s) => s.id);
+  const known = knownUrns(ctx);
   m.value.forEach((v: Json, i) => {
+    if (typeof v === 'string' && known.has(v)) return;
     const at = { path: [...spath, i], part: 'value' as const };
     if (typeof v !== 'string') {
       ctx.report('ATTRIBUTE_TYPE', 'error', `Schema URNs are strings, not ${describeType(v)}.`, at);
       return;
     }
-    const exact = known.find((k) => k === v);
-    if (exact) return;
-    const caseOnly = known.find((k) => k.toLowerCase() === v.toLowerCase());
+    const caseOnly = [...known].find((k) => k.toLowerCase() === v.toLowerCase());
     if (caseOnly) {
       ctx.report('SCHEMAS_UNKNOWN_URN', 'warning', `"${v}" differs in case from the standard URN "${caseOnly}"; servers compare URNs case-sensitively.`, at, [
         { title: `Use "${caseOnly}"`, preferred: true, ops: [{ op: 'replace', at, text: jsonText(caseOnly) }] },

@@ -8,7 +8,7 @@ import { describeType, findKey, isObject, jsonText, member, type Json, type Json
 import { checkAttributeValue, reportUnknown, type ValueScope } from './payloadRulesValue';
 import { checkFilterString } from './payloadRulesStrings';
 
-export type AnalyzeNested = (doc: JsonObject, path: JsonPath, direction: 'request' | 'response', expected?: PayloadKind) => void;
+export type AnalyzeNested = (ctx: RuleContext, doc: JsonObject, path: JsonPath, direction: 'request' | 'response', expected?: PayloadKind) => void;
 
 /** Members of a message checked against its schema, plus unknown-member and required checks. */
 // Message attributes have no readOnly/never characteristics that matter, so they are checked as a response.
@@ -20,7 +20,7 @@ function checkMembers(ctx: RuleContext, schema: SchemaDefinition, doc: JsonObjec
     const lower = key.toLowerCase();
     if (lower === 'schemas' || skip.includes(lower)) continue;
     const def = schema.attributes.find((a) => a.name.toLowerCase() === lower);
-    if (def) checkAttributeValue(ctx, def, doc[key] as Json, [...path, key], def.name, scope);
+    if (def) checkAttributeValue(ctx, def, doc[key] as Json, path, key, def.name, scope);
     else reportUnknown(ctx, key, [...path, key], `a ${schema.name}`, schema.attributes.map((a) => a.name));
   }
 }
@@ -59,7 +59,7 @@ export function checkListResponse(ctx: RuleContext, doc: JsonObject, path: JsonP
     for (let i = 0; i < items.length; i++) {
       const r = items[i];
       const rPath = [...path, resources.key, i];
-      if (isObject(r)) nested(r, rPath, 'response');
+      if (isObject(r)) nested(ctx, r, rPath, 'response');
       else ctx.report('ATTRIBUTE_TYPE', 'error', `Each resource must be an object, found ${describeType(r as Json)}.`, { path: rPath, part: 'value' });
     }
   }
@@ -134,7 +134,7 @@ export function checkBulk(ctx: RuleContext, doc: JsonObject, path: JsonPath, res
       const def = subs.find((s) => s.name.toLowerCase() === lower);
       if (!def) reportUnknown(ctx, key, [...opPath, key], 'a bulk operation', subs.map((s) => s.name));
       else if (lower === 'status') checkStatus(ctx, op[key] as Json, [...opPath, key]);
-      else checkAttributeValue(ctx, def, op[key] as Json, [...opPath, key], `Operations.${def.name}`, MESSAGE_SCOPE);
+      else checkAttributeValue(ctx, def, op[key] as Json, opPath, key, `Operations.${def.name}`, MESSAGE_SCOPE);
     }
     for (const s of subs) if (s.required && findKey(op, s.name) === undefined) ctx.report('REQUIRED_MISSING', 'error', `A bulk operation needs "${s.name}".`, { path: opPath, part: 'open' });
     const method = typeof member(op, 'method')?.value === 'string' ? (member(op, 'method')?.value as string).toUpperCase() : undefined;
@@ -142,10 +142,10 @@ export function checkBulk(ctx: RuleContext, doc: JsonObject, path: JsonPath, res
       const data = member(op, 'data');
       if (!data && (method === 'POST' || method === 'PUT' || method === 'PATCH')) ctx.report('REQUIRED_MISSING', 'error', `A bulk ${method} needs "data".`, { path: opPath, part: 'open' });
       if (method === 'POST' && !member(op, 'bulkId')) ctx.report('REQUIRED_MISSING', 'warning', 'A bulk POST should carry a "bulkId" so other operations and the response can refer to it.', { path: opPath, part: 'open' });
-      if (data && isObject(data.value)) nested(data.value, [...opPath, data.key], 'request', method === 'PATCH' ? 'patchOp' : undefined);
+      if (data && isObject(data.value)) nested(ctx, data.value, [...opPath, data.key], 'request', method === 'PATCH' ? 'patchOp' : undefined);
     } else {
       const body = member(op, 'response');
-      if (body && isObject(body.value)) nested(body.value, [...opPath, body.key], 'response');
+      if (body && isObject(body.value)) nested(ctx, body.value, [...opPath, body.key], 'response');
     }
   });
 }

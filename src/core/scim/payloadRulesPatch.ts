@@ -107,7 +107,7 @@ function checkOperation(ctx: RuleContext, op: JsonObject, path: JsonPath, schema
 function checkObjectAgainst(ctx: RuleContext, attrs: AttributeDefinition[], obj: JsonObject, path: JsonPath, where: string): void {
   for (const k of Object.keys(obj)) {
     const def = attrs.find((a) => a.name.toLowerCase() === k.toLowerCase());
-    if (def) checkAttributeValue(ctx, def, obj[k] as Json, [...path, k], def.name, SCOPE);
+    if (def) checkAttributeValue(ctx, def, obj[k] as Json, path, k, def.name, SCOPE);
     else reportUnknown(ctx, k, [...path, k], where, attrs.map((a) => a.name));
   }
 }
@@ -128,7 +128,7 @@ function checkTargetValue(ctx: RuleContext, ast: PatchPath, value: Json, valuePa
   }
   // Many clients send one value for a multi-valued target ("add" one email); RFC 7644 accepts either.
   if (def.multiValued && !Array.isArray(value)) def = { ...def, multiValued: false };
-  checkAttributeValue(ctx, def, value, valuePath, text, SCOPE);
+  checkAttributeValue(ctx, def, value, valuePath.slice(0, -1), valuePath[valuePath.length - 1] ?? 'value', text, SCOPE);
 }
 
 /** A path-less add/replace value: attribute names (possibly URN-qualified) as keys; Entra also sends dotted keys. */
@@ -153,7 +153,7 @@ function checkPathlessValue(ctx: RuleContext, obj: JsonObject, path: JsonPath, s
     const rest = prefix ? prefix.rest : key;
     const dot = rest.indexOf('.');
     if (r.parent && dot > 0) reportDottedKey(ctx, obj, key, path, prefix ? `${prefix.urn}:${rest.slice(0, dot)}` : rest.slice(0, dot), rest.slice(dot + 1));
-    checkAttributeValue(ctx, r.attribute, value, childPath, key, SCOPE);
+    checkAttributeValue(ctx, r.attribute, value, path, key, key, SCOPE);
   }
 }
 

@@ -20,6 +20,7 @@ interface ResourceShape {
   ext: Map<string, Hit>;
   requiredExtensions: string[];
   withCommon: boolean;
+  required: AttributeDefinition[];
 }
 
 const shapeCache = new WeakMap<RuleContext, Map<string, ResourceShape>>();
@@ -57,6 +58,7 @@ function shapeFor(ctx: RuleContext, urns: readonly string[]): ResourceShape {
     ext,
     requiredExtensions: rt?.schemaExtensions.filter((e) => e.required).map((e) => e.schema) ?? [],
     withCommon,
+    required: base?.attributes.filter((a) => a.required) ?? [],
   };
   if (base) shape.base = base;
   cache.set(sig, shape);
@@ -73,14 +75,13 @@ export function checkResource(ctx: RuleContext, doc: JsonObject, path: JsonPath,
   if (!base) return; // a resource type we have no schema for: nothing to check against
   const scope: ValueScope = { direction, partial: false };
   const schemasKey = findKey(doc, 'schemas');
-  for (const key of Object.keys(doc)) {
+  for (const key in doc) {
     const lower = key.toLowerCase();
     if (lower === 'schemas') continue;
-    const childPath = [...path, key];
     const value = doc[key] as Json;
     const hit = shape.top.get(lower);
     if (hit) {
-      checkAttributeValue(ctx, hit.def, value, childPath, hit.def.name, scope);
+      checkAttributeValue(ctx, hit.def, value, path, key, hit.def.name, scope);
       continue;
     }
     if (lower.startsWith('urn:')) {
@@ -92,11 +93,11 @@ export function checkResource(ctx: RuleContext, doc: JsonObject, path: JsonPath,
       reportNotNested(ctx, doc, key, path, misplaced, shape, schemasKey);
       continue;
     }
-    reportUnknown(ctx, key, childPath, `the ${base.name} resource`, [...shape.top.values()].map((h) => h.def.name));
+    reportUnknown(ctx, key, [...path, key], `the ${base.name} resource`, [...shape.top.values()].map((h) => h.def.name));
   }
   const anchor = schemasKey !== undefined ? { path: [...path, schemasKey], part: 'key' as const } : { path, part: 'open' as const };
-  for (const a of base.attributes) {
-    if (!a.required || (direction === 'request' && a.mutability === 'readOnly') || has(doc, a.name)) continue;
+  for (const a of shape.required) {
+    if ((direction === 'request' && a.mutability === 'readOnly') || has(doc, a.name)) continue;
     ctx.report('REQUIRED_MISSING', direction === 'request' ? 'error' : 'warning', `"${a.name}" is required on a ${base.name}.`, anchor);
   }
   if (direction === 'response' && shape.withCommon && !base.attributes.some((a) => a.name === 'id') && !has(doc, 'id') && !isDiscovery(base)) {
@@ -129,11 +130,11 @@ function checkUrnKey(
   const catalog = ctx.catalog;
   const childPath = [...path, key];
   const value = doc[key] as Json;
-  const prefix = catalog.schemaPrefixOf(key);
+  const prefix = ctx.schemaPrefix(key);
   if (prefix && prefix.rest !== '') {
     // A URN-qualified attribute name at the top level, e.g. "urn:...:core:2.0:User:userName".
     const r = catalog.resolveAttribute(key, { schemas: urns });
-    if (r) checkAttributeValue(ctx, r.attribute, value, childPath, key, scope);
+    if (r) checkAttributeValue(ctx, r.attribute, value, path, key, key, scope);
     else reportUnknown(ctx, key, childPath, `schema ${prefix.urn}`, []);
     return;
   }
@@ -154,9 +155,10 @@ function checkUrnKey(
     if (value !== null) ctx.report('ATTRIBUTE_TYPE', 'error', `Extension "${ext.name}" data must be an object, found ${describeType(value)}.`, { path: childPath, part: 'value' });
     return;
   }
+  const index = ctx.cached(`attrs:${ext.id}`, () => new Map(ext.attributes.map((a) => [a.name.toLowerCase(), a])));
   for (const k of Object.keys(value)) {
-    const def = ext.attributes.find((a) => a.name.toLowerCase() === k.toLowerCase());
-    if (def) checkAttributeValue(ctx, def, value[k] as Json, [...childPath, k], def.name, scope);
+    const def = index.get(k.toLowerCase());
+    if (def) checkAttributeValue(ctx, def, value[k] as Json, childPath, k, def.name, scope);
     else reportUnknown(ctx, k, [...childPath, k], `extension ${ext.name}`, ext.attributes.map((a) => a.name));
   }
   for (const a of ext.attributes) {
