@@ -19,7 +19,7 @@ const secretName = (description: string, markdown: string, appliesTo?: readonly 
   description,
   markdown,
   ...(appliesTo ? { appliesTo } : {}),
-  minLength: 1,
+  // No minLength/pattern here: REGISTRY_SECRET_NAME_INVALID says it better, without a second diagnostic.
   secretName: true,
   examples: ['acme-token'],
 });

@@ -19,6 +19,7 @@ export {
   type RedactableSecret,
 } from './secrets';
 export { updateObserved, promoteObservation, type WriteBackResult } from './writeBack';
+export { observedSummary, type ObservedSummary } from './observed';
 export { completionsAt, hoverAt, type CompletionItem, type Hover } from './language';
 export { registrySpec } from './fieldDocs';
 export { specAt, docKey, allFields, type FieldSpec } from './fieldSpec';

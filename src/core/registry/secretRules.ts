@@ -70,9 +70,10 @@ export function secretFindings(root: Node, appNodes: Node[], text: string): Find
         out.push({
           code: 'REGISTRY_SECRET_NAME_INVALID',
           severity: 'warning',
-          message:
-            'A secret name uses letters, digits, ".", "_" and "-" and starts with a letter or digit ' +
-            `(it becomes a keychain key and the variable ${secretEnvName(value || 'name')}).`,
+          message: value
+            ? 'A secret name uses letters, digits, ".", "_" and "-" and starts with a letter or digit ' +
+              `(it becomes a keychain key and the variable ${secretEnvName(value)}).`
+            : 'The secret name is empty: name the secret, e.g. "acme-token" (read by the CLI from SCIM_SECRET_ACME_TOKEN).',
           range: nodeRange(node),
         });
         continue;

@@ -48,3 +48,20 @@ test('isRegistryFileName', () => {
   for (const n of ['scim-registry.jsonc', 'scim-registry.json', '/w/prod.scim-registry.jsonc', 'C:\\w\\a.b.scim-registry.json']) assert.ok(isRegistryFileName(n), n);
   for (const n of ['registry.jsonc', 'scim-registry.yaml', 'myscim-registry.jsonc']) assert.ok(!isRegistryFileName(n), n);
 });
+
+test('observedSummary: worst verdict, latest run, junk ignored', async () => {
+  const { observedSummary } = await import('../../../src/core/registry/index');
+  const summary = observedSummary({
+    id: 'a',
+    baseUrl: 'x',
+    observed: {
+      pagination: { lastRun: '2026-01-02T00:00:00Z', verdict: 'warn' },
+      filters: { lastRun: '2026-01-03T00:00:00Z', verdict: 'pass' },
+      broken: { lastRun: '2026-01-04T00:00:00Z', verdict: 'meh' } as never,
+    },
+  });
+  assert.equal(summary.verdict, 'warn');
+  assert.equal(summary.lastRun, '2026-01-03T00:00:00Z');
+  assert.deepEqual(summary.probes.map((p) => p.probe), ['filters', 'pagination']);
+  assert.deepEqual(observedSummary({ id: 'b', baseUrl: 'x' }), { probes: [] });
+});
