@@ -69,7 +69,7 @@ export function completionsAt(text: string, offset: number): CompletionItem[] {
   const editing = prev && prev.type !== 'object' && prev.type !== 'array' && prev.offset <= offset && offset <= prev.offset + prev.length ? prev : undefined;
   const range = editing ? nodeRange(editing) : { start: offset, end: offset };
   const field = String([...loc.path].reverse().find((s) => typeof s === 'string') ?? '');
-  const values = valueChoices(spec, doc.root, loc.path);
+  const values = valueChoices(spec, doc.root, loc.path, editing);
   const items: CompletionItem[] = values.map((v, i) => ({
     label: typeof v.value === 'string' ? v.value : String(v.value),
     kind: 'value',
@@ -101,13 +101,15 @@ interface Choice {
   detail?: string;
 }
 
-function valueChoices(spec: FieldSpec, root: Node | undefined, path: JsonPath): Choice[] {
+function valueChoices(spec: FieldSpec, root: Node | undefined, path: JsonPath, editing: Node | undefined): Choice[] {
   if (spec.enum) return spec.enum.map((v) => ({ value: v, doc: spec.enumDocs?.[String(v)] ?? spec.description }));
   if (spec.type === 'boolean') {
     return [true, false].map((v) => ({ value: v, doc: markdownOf(spec) + (spec.default === v ? '\n\nThis is the default.' : '') }));
   }
+  // Values already listed in the same array are not offered again, except the one being edited (matched by
+  // offset: getLocation and parseTree build separate nodes).
   const taken = new Set(
-    (atPath(root, path.slice(0, -1))?.children ?? []).map((n) => n.value).filter((v) => typeof v === 'string'),
+    (atPath(root, path.slice(0, -1))?.children ?? []).filter((n) => n.offset !== editing?.offset).map((n) => n.value).filter((v) => typeof v === 'string'),
   );
   switch (spec.suggestions) {
     case 'findingCodes':
@@ -116,10 +118,18 @@ function valueChoices(spec: FieldSpec, root: Node | undefined, path: JsonPath): 
       return Object.entries(EXTENSION_URNS).filter(([u]) => !taken.has(u)).map(([value, doc]) => ({ value, doc }));
     case 'scimTypes':
       return Object.entries(SCIM_TYPES).map(([value, doc]) => ({ value, doc }));
-    default:
-      return spec.default !== undefined && typeof spec.default !== 'object' && spec.default !== null
-        ? [{ value: spec.default, doc: `The default. ${markdownOf(spec)}` }]
-        : [];
+    default: {
+      const out: Choice[] = [];
+      if (spec.default !== undefined && typeof spec.default !== 'object' && spec.default !== null) {
+        out.push({ value: spec.default, doc: `The default. ${markdownOf(spec)}`, detail: 'default' });
+      }
+      for (const example of spec.examples ?? []) {
+        if ((typeof example === 'string' || typeof example === 'number') && example !== spec.default) {
+          out.push({ value: example, doc: `An example. ${markdownOf(spec)}`, detail: 'example' });
+        }
+      }
+      return out;
+    }
   }
 }
 

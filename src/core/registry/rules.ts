@@ -66,7 +66,8 @@ function baseUrlFindings(app: Node, text: string): Finding[] {
   const decoded = decodeStringNode(text, node);
   const value = decoded.value;
   const whole = nodeRange(node);
-  const probeable = value.replace(/\{\{[^{}]*\}\}/g, 'x');
+  // Same-length substitution keeps URL offsets aligned with the value.
+  const probeable = value.replace(/\{\{[^{}]*\}\}/g, (m) => 'x'.repeat(m.length));
   let url: URL | undefined;
   try {
     url = new URL(probeable);

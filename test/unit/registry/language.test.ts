@@ -135,3 +135,12 @@ describe('hoverAt', () => {
     assert.doesNotThrow(() => completionsAt('', 0));
   });
 });
+
+test('defaults and examples are offered for free-text fields; the value being edited stays offered', () => {
+  const header = complete('{ "applications": [ { "auth": { "type": "apiKey", "header": | } } ] }');
+  assert.deepEqual(header.map((i) => [i.label, i.detail]), [['X-Api-Key', 'example']]);
+  const prefix = complete('{ "applications": [ { "probe": { "testUserPrefix": "|" } } ] }');
+  assert.deepEqual(prefix.map((i) => i.label), ['scimwb-probe-']);
+  const codes = complete('{ "applications": [ { "knownIssues": [ { "codes": ["RATE_LIMITED|"] } ] } ] }').map((i) => i.label);
+  assert.ok(codes.includes('RATE_LIMITED'));
+});

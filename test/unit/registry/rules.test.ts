@@ -207,3 +207,11 @@ describe('registry rules', () => {
     assert.deepEqual(starts, [...starts].sort((a, b) => a - b));
   });
 });
+
+test('baseUrl placeholders do not shift the resource-suffix range', async () => {
+  const { lintRegistry: lint } = await import('../../../src/core/registry/index');
+  const text = registryWith('      "id": "a", "baseUrl": "https://{{tenant}}.example.com/scim/v2/Users"');
+  const f = lint(text).filter((x) => x.code === 'REGISTRY_BASEURL_RESOURCE_SUFFIX');
+  assert.equal(f.length, 1);
+  assert.equal(covered(text, f[0]!), '/Users');
+});
