@@ -29,66 +29,89 @@ export interface Token {
   errorRange?: OffsetRange;
 }
 
+// Character classes for ASCII, looked up instead of compared: the lexer runs on every keystroke.
+const WORD = 1;
+const DIGIT = 2;
+const SPACE = 4;
+const CLASS = new Uint8Array(128);
+for (let c = 0; c < 128; c++) {
+  const ch = String.fromCharCode(c);
+  CLASS[c] = (/[A-Za-z0-9_\-:.$]/.test(ch) ? WORD : 0) | (/[0-9]/.test(ch) ? DIGIT : 0) | (/[ \t\n\r]/.test(ch) ? SPACE : 0); // '$' for $ref
+}
+
 function isWordChar(c: number): boolean {
-  return (
-    (c >= 97 && c <= 122) || // a-z
-    (c >= 65 && c <= 90) || // A-Z
-    (c >= 48 && c <= 57) || // 0-9
-    c === 95 || // _
-    c === 45 || // -
-    c === 58 || // :
-    c === 46 || // .
-    c === 36 // $ ($ref)
-  );
+  return c < 128 && ((CLASS[c] ?? 0) & WORD) !== 0;
 }
 
 function isDigit(c: number): boolean {
-  return c >= 48 && c <= 57;
+  return c < 128 && ((CLASS[c] ?? 0) & DIGIT) !== 0;
 }
 
 function isSpace(c: number): boolean {
-  return c === 32 || c === 9 || c === 10 || c === 13;
+  return c < 128 && ((CLASS[c] ?? 0) & SPACE) !== 0;
+}
+
+/** Every token has the same shape (all fields, in one order) so the parser's property reads stay monomorphic. */
+function token(kind: TokenKind, text: string, start: number, end: number, value?: string | number, error?: string, errorRange?: OffsetRange): Token {
+  return { kind, text, range: { start, end }, value, error, errorRange };
 }
 
 const SINGLE: Record<number, TokenKind> = { 40: 'lparen', 41: 'rparen', 91: 'lbracket', 93: 'rbracket' };
 
-export function tokenizeFilter(text: string): Token[] {
-  const tokens: Token[] = [];
-  const n = text.length;
-  let i = 0;
-  while (i < n) {
-    const c = text.charCodeAt(i);
-    if (isSpace(c)) {
-      i++;
-      continue;
+const PUNCT_TEXT: Record<number, string> = { 40: '(', 41: ')', 91: '[', 93: ']' };
+
+/**
+ * Produces tokens one at a time, so the parser's garbage dies young on large inputs; after the end it keeps
+ * returning the `eof` token.
+ */
+export class Lexer {
+  private i = 0;
+
+  constructor(private readonly text: string) {}
+
+  next(): Token {
+    const text = this.text;
+    const n = text.length;
+    let i = this.i;
+    while (i < n && isSpace(text.charCodeAt(i))) i++;
+    if (i >= n) {
+      this.i = n;
+      return token('eof', '', n, n);
     }
+    const c = text.charCodeAt(i);
+    let t: Token;
     const single = SINGLE[c];
     if (single) {
-      tokens.push({ kind: single, text: text[i] ?? '', range: { start: i, end: i + 1 } });
-      i++;
+      t = token(single, PUNCT_TEXT[c] ?? '', i, i + 1);
     } else if (c === 34 /* " */ || c === 39 /* ' */) {
-      const t = c === 34 ? lexString(text, i) : lexSingleQuoted(text, i);
-      tokens.push(t);
-      i = t.range.end;
+      t = c === 34 ? lexString(text, i) : lexSingleQuoted(text, i);
     } else if (isDigit(c) || (c === 45 /* - */ && isDigit(text.charCodeAt(i + 1)))) {
-      const t = lexNumber(text, i);
-      tokens.push(t);
-      i = t.range.end;
+      t = lexNumber(text, i);
     } else if (isWordChar(c)) {
-      const start = i;
-      while (i < n && isWordChar(text.charCodeAt(i))) i++;
-      tokens.push({ kind: 'word', text: text.slice(start, i), range: { start, end: i } });
+      let j = i + 1;
+      while (j < n && isWordChar(text.charCodeAt(j))) j++;
+      t = token('word', text.slice(i, j), i, j);
     } else {
       // A whole code point, so a stray emoji is reported as one character, not half a surrogate pair.
       const cp = text.codePointAt(i) ?? c;
       const len = cp > 0xffff ? 2 : 1;
       const ch = text.slice(i, i + len);
-      tokens.push({ kind: 'invalid', text: ch, range: { start: i, end: i + len }, error: `unexpected character '${describeChar(ch)}' at {at}` });
-      i += len;
+      t = token('invalid', ch, i, i + len, undefined, `unexpected character '${describeChar(ch)}' at {at}`);
     }
+    this.i = t.range.end;
+    return t;
   }
-  tokens.push({ kind: 'eof', text: '', range: { start: n, end: n } });
-  return tokens;
+}
+
+/** All tokens of `text`, ending with an `eof` token (for highlighting and completion). */
+export function tokenizeFilter(text: string): Token[] {
+  const lexer = new Lexer(text);
+  const tokens: Token[] = [];
+  for (;;) {
+    const t = lexer.next();
+    tokens.push(t);
+    if (t.kind === 'eof') return tokens;
+  }
 }
 
 function describeChar(ch: string): string {
@@ -116,12 +139,7 @@ function lexString(text: string, start: number): Token {
     if (c === 34) {
       value += text.slice(chunk, i);
       const end = i + 1;
-      const t: Token = { kind: 'string', text: text.slice(start, end), range: { start, end }, value };
-      if (error !== undefined) {
-        t.error = error;
-        t.errorRange = errorRange;
-      }
-      return t;
+      return token('string', text.slice(start, end), start, end, value, error, errorRange);
     }
     if (c === 92 /* \ */) {
       value += text.slice(chunk, i);
@@ -150,13 +168,7 @@ function lexString(text: string, start: number): Token {
     if (c < 32) fail(`control character ${describeChar(text[i] ?? '')} at {at} must be escaped in a string literal`, { start: i, end: i + 1 });
     i++;
   }
-  return {
-    kind: 'string',
-    text: text.slice(start),
-    range: { start, end: n },
-    value: value + text.slice(chunk, n),
-    error: `unterminated string literal at {at}: expected a closing '"'`,
-  };
+  return token('string', text.slice(start), start, n, value + text.slice(chunk, n), `unterminated string literal at {at}: expected a closing '"'`);
 }
 
 // SCIM strings are JSON strings; a single-quoted one is a common slip, so it becomes one token with a hint.
@@ -164,13 +176,7 @@ function lexSingleQuoted(text: string, start: number): Token {
   const close = text.indexOf("'", start + 1);
   const end = close < 0 ? text.length : close + 1;
   const inner = text.slice(start + 1, close < 0 ? end : close);
-  return {
-    kind: 'string',
-    text: text.slice(start, end),
-    range: { start, end },
-    value: inner,
-    error: `string literal at {at} needs double quotes: ${JSON.stringify(inner)}`,
-  };
+  return token('string', text.slice(start, end), start, end, inner, `string literal at {at} needs double quotes: ${JSON.stringify(inner)}`);
 }
 
 // JSON number grammar; anything glued to it that a word would take (e.g. `12abc`) makes the token invalid.
@@ -199,7 +205,6 @@ function lexNumber(text: string, start: number): Token {
     i++;
   }
   const raw = text.slice(start, i);
-  const range = { start, end: i };
-  if (bad) return { kind: 'number', text: raw, range, error: `invalid number '${raw}' at {at}` };
-  return { kind: 'number', text: raw, range, value: Number(raw) };
+  if (bad) return token('number', raw, start, i, undefined, `invalid number '${raw}' at {at}`);
+  return token('number', raw, start, i, Number(raw));
 }

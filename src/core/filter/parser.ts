@@ -13,7 +13,7 @@ import type {
   PatchPathParseResult,
 } from './ast';
 import { COMPARE_OPS } from './ast';
-import { tokenizeFilter, type Token } from './lexer';
+import { Lexer, type Token } from './lexer';
 
 /** Deeper nesting than this is reported instead of parsed, so hostile input cannot exhaust the stack. */
 export const MAX_DEPTH = 100;
@@ -22,10 +22,26 @@ const MAX_ERRORS = 20;
 const TERM_START = ['attribute path', "'('", "'not'"];
 const COMPARE_EXPECTED = [...COMPARE_OPS, 'pr'];
 const VALUE_EXPECTED = ['string', 'number', 'true', 'false', 'null'];
-const ATTR_NAME = /^(?:\$ref|[A-Za-z][A-Za-z0-9_-]*)$/;
+
+/** RFC 7644 ATTRNAME (ALPHA *(ALPHA / DIGIT / "_" / "-")), plus `$ref`; a loop, as this runs per token. */
+function isAttrName(s: string): boolean {
+  if (s === '$ref') return true;
+  const n = s.length;
+  if (n === 0) return false;
+  for (let i = 0; i < n; i++) {
+    const ch = s.charCodeAt(i);
+    const folded = ch | 0x20; // A-Z onto a-z
+    const letter = folded >= 97 && folded <= 122;
+    if (letter) continue;
+    if (i === 0) return false;
+    if (!(ch >= 48 && ch <= 57) && ch !== 95 /* _ */ && ch !== 45 /* - */) return false;
+  }
+  return true;
+}
 
 type Context = 'top' | 'paren' | 'bracket';
 
+/** `word` must already be lower case. */
 function isCompareOp(word: string): word is CompareOp {
   return (COMPARE_OPS as readonly string[]).includes(word);
 }
@@ -39,29 +55,38 @@ function span(a: OffsetRange, b: OffsetRange): OffsetRange {
 }
 
 class Parser {
-  private readonly tokens: Token[];
-  private pos = 0;
+  private readonly lexer: Lexer;
+  private current: Token;
+  private ahead: Token | undefined;
+  private prev: Token | undefined;
   private depth = 0;
   private aborted = false;
   readonly errors: ParseError[] = [];
 
   constructor(text: string) {
-    this.tokens = tokenizeFilter(text);
+    this.lexer = new Lexer(text);
+    this.current = this.lexer.next();
   }
 
-  peek(offset = 0): Token {
-    const i = Math.min(this.pos + offset, this.tokens.length - 1);
-    return this.tokens[i] as Token;
+  /** The current token, or (offset 1) the one after it. */
+  peek(offset: 0 | 1 = 0): Token {
+    if (offset === 0) return this.current;
+    this.ahead ??= this.lexer.next();
+    return this.ahead;
   }
 
   next(): Token {
-    const t = this.peek();
-    if (this.pos < this.tokens.length - 1) this.pos++;
+    const t = this.current;
+    if (t.kind !== 'eof') {
+      this.prev = t;
+      this.current = this.ahead ?? this.lexer.next();
+      this.ahead = undefined;
+    }
     return t;
   }
 
   private previous(): Token | undefined {
-    return this.pos > 0 ? this.tokens[this.pos - 1] : undefined;
+    return this.prev;
   }
 
   report(message: string, range: OffsetRange, expected?: string[]): void {
@@ -94,7 +119,7 @@ class Parser {
   }
 
   isWord(t: Token, word: string): boolean {
-    return t.kind === 'word' && t.text.toLowerCase() === word;
+    return t.kind === 'word' && t.text.length === word.length && t.text.toLowerCase() === word;
   }
 
   /** Skips the rest of a broken term: up to `and`/`or`, a closer or the end, stepping over nested groups. */
@@ -116,7 +141,7 @@ class Parser {
     if (this.depth >= MAX_DEPTH) {
       this.report(`filter nests deeper than ${MAX_DEPTH} levels at ${at.range.start}`, at.range);
       this.aborted = true;
-      this.pos = this.tokens.length - 1;
+      while (this.peek().kind !== 'eof') this.next();
       return false;
     }
     this.depth++;
@@ -147,9 +172,10 @@ class Parser {
     const t = this.peek();
     if (t.kind === 'lparen') return this.parseGroup();
     if (t.kind === 'word') {
-      const after = this.peek(1);
-      if (t.text.toLowerCase() === 'not' && after.kind === 'lparen') return this.parseNot();
-      if (t.text.toLowerCase() === 'not' && !this.startsOperator(after)) {
+      const isNot = this.isWord(t, 'not');
+      const after = isNot ? this.peek(1) : t;
+      if (isNot && after.kind === 'lparen') return this.parseNot();
+      if (isNot && !this.startsOperator(after)) {
         this.next();
         this.expected("'('", ["'('"], after);
         this.sync();
@@ -322,12 +348,12 @@ class Parser {
     if (dot >= 0) path.subAttr = rest.slice(dot + 1);
     if (rest === '') {
       this.report(`expected an attribute name after the schema URN at ${word.range.end}`, { start: word.range.end, end: word.range.end }, ['attribute name']);
-    } else if (!ATTR_NAME.test(name)) {
+    } else if (!isAttrName(name)) {
       this.report(
         `invalid attribute name '${clip(name)}' at ${restStart}: a name starts with a letter and has only letters, digits, '_' and '-'`,
         { start: restStart, end: restStart + name.length },
       );
-    } else if (path.subAttr !== undefined && !ATTR_NAME.test(path.subAttr)) {
+    } else if (path.subAttr !== undefined && !isAttrName(path.subAttr)) {
       const subStart = restStart + dot + 1;
       const sub = path.subAttr;
       const message = sub.includes('.')
@@ -385,7 +411,7 @@ export function parsePatchPath(text: string): PatchPathParseResult {
       p.next();
       const sub = dot.text.slice(1);
       const subRange = { start: dot.range.start + 1, end: dot.range.end };
-      if (!ATTR_NAME.test(sub)) {
+      if (!isAttrName(sub)) {
         p.report(
           sub === ''
             ? `expected a sub-attribute name after '.' at ${subRange.start}`
