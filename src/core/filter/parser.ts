@@ -63,7 +63,7 @@ class Parser {
   private aborted = false;
   readonly errors: ParseError[] = [];
 
-  constructor(text: string) {
+  constructor(private readonly text: string) {
     this.lexer = new Lexer(text);
     this.current = this.lexer.next();
   }
@@ -122,6 +122,23 @@ class Parser {
     return t.kind === 'word' && t.text.length === word.length && t.text.toLowerCase() === word;
   }
 
+  /** RFC 7644 puts SP around operators; a glued `eq"x"` or `)and` is rejected by strict servers. */
+  spaced(before: Token | undefined, op: Token, after: Token): void {
+    if (before && before.range.end === op.range.start) {
+      this.report(`expected a space before '${op.text}' at ${op.range.start}`, { start: op.range.start, end: op.range.start }, ['space']);
+    }
+    if (after.kind !== 'eof' && after.range.start === op.range.end) {
+      this.report(`expected a space after '${op.text}' at ${op.range.end}`, { start: op.range.end, end: op.range.end }, ['space']);
+    }
+  }
+
+  /** A value path is one word: `emails[...]`, `].value`; a space there is rejected by servers. */
+  glued(before: OffsetRange, t: Token): void {
+    if (before.end !== t.range.start) {
+      this.report(`unexpected space before '${clip(t.text)}' at ${before.end}: write it directly after '${clip(this.text.slice(before.start, before.end))}'`, { start: before.end, end: t.range.start });
+    }
+  }
+
   /** Skips the rest of a broken term: up to `and`/`or`, a closer or the end, stepping over nested groups. */
   sync(): void {
     let nesting = 0;
@@ -151,7 +168,9 @@ class Parser {
   parseOr(ctx: Context): FilterNode | undefined {
     let left = this.parseAnd(ctx);
     while (this.isWord(this.peek(), 'or')) {
+      const before = this.previous();
       const op = this.next();
+      this.spaced(before, op, this.peek());
       const right = this.parseAnd(ctx);
       left = combine('or', op.range, left, right);
     }
@@ -161,7 +180,9 @@ class Parser {
   private parseAnd(ctx: Context): FilterNode | undefined {
     let left = this.parseTerm(ctx);
     while (this.isWord(this.peek(), 'and')) {
+      const before = this.previous();
       const op = this.next();
+      this.spaced(before, op, this.peek());
       const right = this.parseTerm(ctx);
       left = combine('and', op.range, left, right);
     }
@@ -178,6 +199,12 @@ class Parser {
       if (isNot && !this.startsOperator(after)) {
         this.next();
         this.expected("'('", ["'('"], after);
+        this.sync();
+        return undefined;
+      }
+      // `a pr or or b pr`: a stray keyword, not an attribute called "or".
+      if ((this.isWord(t, 'and') || this.isWord(t, 'or')) && !this.startsOperator(this.peek(1))) {
+        this.expected("an attribute path, '(' or 'not'", TERM_START, t);
         this.sync();
         return undefined;
       }
@@ -249,6 +276,7 @@ class Parser {
       const op = t.text.toLowerCase();
       if (isCompareOp(op)) {
         this.next();
+        this.spaced(undefined, t, this.peek());
         const value = this.parseValue();
         if (!value) return undefined;
         return { kind: 'compare', path, op, opRange: t.range, value, range: span(path.range, value.range) };
@@ -270,6 +298,7 @@ class Parser {
 
   private parseValuePath(path: AttrPath, ctx: Context): FilterNode | undefined {
     const open = this.next();
+    this.glued(path.range, open);
     if (ctx === 'bracket') {
       this.report(`value filters cannot be nested: '${clip(path.name)}[' at ${path.range.start} is inside another '[...]'`, span(path.range, open.range));
     }
@@ -403,12 +432,15 @@ export function parsePatchPath(text: string): PatchPathParseResult {
   const attr = p.attrPath(first);
   const result: PatchPath = { kind: 'patchPath', attr, range: attr.range };
   if (p.peek().kind === 'lbracket') {
-    const { filter, close } = p.parseBracket(p.next());
+    const open = p.next();
+    p.glued(attr.range, open);
+    const { filter, close } = p.parseBracket(open);
     if (filter) result.filter = filter;
     if (close) result.range = span(attr.range, close.range);
     const dot = p.peek();
     if (close && dot.kind === 'word' && dot.text.startsWith('.')) {
       p.next();
+      p.glued(close.range, dot);
       const sub = dot.text.slice(1);
       const subRange = { start: dot.range.start + 1, end: dot.range.end };
       if (!isAttrName(sub)) {

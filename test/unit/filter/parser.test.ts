@@ -153,6 +153,11 @@ describe('errors: message, range, expected', () => {
     ['-x pr', "invalid attribute name '-x' at 0: a name starts with a letter and has only letters, digits, '_' and '-'", 0, 2],
     ['a # b', "unexpected character '#' at 2; expected a comparison operator after 'a'", 2, 3],
     ['a eq "x" and 😀', "unexpected character '😀' at 13; expected an attribute path, '(' or 'not' after 'and'", 13, 15],
+    ['a pr or or b pr', "expected an attribute path, '(' or 'not' after 'or' at 8, found 'or'", 8, 10],
+    ['userName eq"x"', "expected a space after 'eq' at 11", 11, 11],
+    ['(a pr)and (b pr)', "expected a space before 'and' at 6", 6, 6],
+    ['a eq "x" or(b pr)', "expected a space after 'or' at 11", 11, 11],
+    ['emails [type eq "work"]', "unexpected space before '[' at 6: write it directly after 'emails'", 6, 7],
   ];
   for (const [text, message, start, end] of cases) {
     test(JSON.stringify(text), () => {
@@ -205,6 +210,7 @@ describe('PATCH path errors', () => {
     ['members[value eq "1"].', "expected a sub-attribute name after '.' at 22", 22, 22],
     ['members[value eq "1"] x', `expected '.' and a sub-attribute, or the end of the path after ']' at 22, found 'x'`, 22, 23],
     ['members value', "expected '[' or the end of the path after 'members' at 8, found 'value'", 8, 13],
+    ['members[value eq "1"] .display', "unexpected space before '.display' at 21: write it directly after ']'", 21, 22],
     ['members[value eq "1"].display.x', "invalid sub-attribute name 'display.x' at 22: a name starts with a letter and has only letters, digits, '_' and '-'", 22, 31],
   ];
   for (const [text, message, start, end] of cases) {
