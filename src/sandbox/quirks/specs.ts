@@ -85,3 +85,32 @@ function unknownKey(v: Record<string, unknown>, known: string[]): { message: str
 export function isQuirkName(name: string): name is keyof QuirkConfig {
   return (QUIRK_NAMES as string[]).includes(name);
 }
+
+/** One line per switch: the config schema's descriptions and the README table come from here. */
+export const QUIRK_DOCS: Record<keyof QuirkConfig, string> = {
+  maxPageSize: 'Largest page returned, whatever `count` asks (null: the core limit of 1000).',
+  defaultPageSize: 'Page size when `count` is absent (null: the core default of 100).',
+  startIndex: '`oneBased` (RFC), `ignored` (every page starts at the first resource) or `zeroBased` (startIndex read as an offset; startIndex=1 skips the first resource).',
+  itemsPerPage: '`returned` (RFC: resources in this page) or `requested` (echoes the requested count).',
+  countZero: '`honoured` (RFC: count=0 returns only totalResults) or `ignored` (a default page comes back).',
+  totalResultsDrift: 'Pages after the first report totalResults off by 1..N, alternating up and down (0: exact).',
+  pageOverlap: 'Pages after the first start N items early, so items repeat across pages (0: none).',
+  filterOperators: '"all" or the operators accepted (eq ne co sw ew gt ge lt le pr and or not); others answer 400 invalidFilter.',
+  malformedFilter: 'A syntactically broken filter gets `invalidFilter` (RFC 400), `emptyList` (200, nothing), `fullList` (200, filter dropped) or `serverError` (500).',
+  userNameCaseSensitive: 'userName uniqueness compares case, so a case-variant duplicate is created (RFC: userName is caseExact=false).',
+  stringBooleans: '`"active": "False"` is rejected (RFC 400), `coerce`d to false, or `storeAsString`: kept as a truthy string (the user stays active; the response echoes "False").',
+  capitalisedPatchOps: 'PATCH ops written `Replace`/`Add`/`Remove`: `accept`ed, `reject`ed (400) or `ignore`d (200 with the unchanged resource).',
+  pathlessPatch: '`reject`: PATCH add/replace without `path` answers 400 invalidPath.',
+  filteredPatchPaths: '`reject`: PATCH paths with a value filter (`emails[type eq "work"].value`) answer 400 invalidPath.',
+  errorStatus: 'Error `status` as the RFC\'s `string` or as a `number`.',
+  errorFormat: '`scim` (RFC Error message), `sparse` (`status` and `detail` only) or `textPlain` (`text/plain` body).',
+  conflictScimType: 'false: 409 answers carry no `scimType: uniqueness`.',
+  discovery: 'false: /ServiceProviderConfig, /ResourceTypes and /Schemas answer 404.',
+  bulk: 'false: /Bulk answers `unsupportedStatus` and ServiceProviderConfig says bulk is unsupported.',
+  unsupportedStatus: 'Status of unsupported endpoints (Bulk when off, /Me): RFC `501` or `404`.',
+  rateLimit: 'null, or a token bucket `{ requestsPerSecond, burst?, retryAfter }`: over the limit the app answers 429, with Retry-After when `retryAfter`.',
+  faults: 'null, or `{ rate, kind }`: that share of requests (chosen from the seed) answers a SCIM 503 (`503`), an HTML 502 (`html502`) or either (`mixed`).',
+  deactivation: 'What active=false does: `immediate` (RFC), `delayed` (reads show active=true for deactivationDelaySeconds), `lockedOnly` (accepted; active stays true and reads carry `urn:scim-workbench:sandbox:User.locked`), `deleted` (the user is removed; GET is 404).',
+  deactivationDelaySeconds: 'Seconds a `delayed` deactivation takes to show.',
+  createdLocation: 'false: 201 Created has no Location header.',
+};

@@ -1,0 +1,90 @@
+// The JSON Schema of `*.scim-sandbox.jsonc`, built from the same tables as the linter so the two cannot drift.
+// schemas/sandbox-config.schema.json is this object, written out; a unit test keeps them equal.
+import { presetNames, describePreset } from './presets';
+import { QUIRK_DOCS, QUIRK_SPECS, type QuirkValueSpec } from './quirks/specs';
+import { FILTER_OPERATORS, QUIRK_NAMES } from './quirks/types';
+
+type Json = Record<string, unknown>;
+
+function valueSchema(spec: QuirkValueSpec): Json {
+  switch (spec.kind) {
+    case 'boolean':
+      return { type: 'boolean' };
+    case 'enum':
+      return { enum: [...spec.values] };
+    case 'integer':
+      return { type: spec.nullable ? ['integer', 'null'] : 'integer', minimum: spec.min, ...(spec.max !== undefined ? { maximum: spec.max } : {}) };
+    case 'operators':
+      return { oneOf: [{ const: 'all' }, { type: 'array', items: { enum: [...FILTER_OPERATORS] }, uniqueItems: true }] };
+    case 'rateLimit':
+      return {
+        oneOf: [
+          { type: 'null' },
+          {
+            type: 'object',
+            additionalProperties: false,
+            required: ['requestsPerSecond', 'retryAfter'],
+            properties: {
+              requestsPerSecond: { type: 'number', exclusiveMinimum: 0, description: 'Token-bucket refill rate.' },
+              burst: { type: 'integer', minimum: 1, description: 'Bucket size (default: requestsPerSecond).' },
+              retryAfter: { type: 'boolean', description: 'Send Retry-After with the 429.' },
+            },
+          },
+        ],
+      };
+    case 'faults':
+      return {
+        oneOf: [
+          { type: 'null' },
+          {
+            type: 'object',
+            additionalProperties: false,
+            required: ['rate', 'kind'],
+            properties: {
+              rate: { type: 'number', minimum: 0, maximum: 1, description: 'Share of requests that fail.' },
+              kind: { enum: ['503', 'html502', 'mixed'] },
+            },
+          },
+        ],
+      };
+  }
+}
+
+export function sandboxConfigSchema(): Json {
+  const quirkProps = Object.fromEntries(QUIRK_NAMES.map((n) => [n, { ...valueSchema(QUIRK_SPECS[n]), markdownDescription: QUIRK_DOCS[n] }]));
+  return {
+    $schema: 'http://json-schema.org/draft-07/schema#',
+    title: 'SCIM Workbench sandbox configuration',
+    description: 'Applications the embedded SCIM sandbox serves, each with a vendor-quirk profile.',
+    type: 'object',
+    additionalProperties: false,
+    required: ['apps'],
+    properties: {
+      $schema: { type: 'string' },
+      port: { type: 'integer', minimum: 0, maximum: 65535, description: 'Port on 127.0.0.1 (0: any free port).' },
+      token: { type: 'string', minLength: 1, description: 'Bearer token of every app without its own (default: random).' },
+      seed: { type: 'integer', minimum: 0, maximum: 4294967295, description: 'Seed of generated data and injected faults.' },
+      apps: {
+        type: 'array',
+        minItems: 1,
+        items: {
+          type: 'object',
+          additionalProperties: false,
+          required: ['id'],
+          properties: {
+            id: { type: 'string', pattern: '^[A-Za-z0-9._-]{1,64}$', description: 'Path segment: /apps/<id>/scim/v2.' },
+            profile: {
+              enum: [...presetNames],
+              markdownEnumDescriptions: presetNames.map((p) => describePreset(p)?.modelled ?? ''),
+              description: 'Preset the app starts from (default: strict).',
+            },
+            users: { type: 'integer', minimum: 0, maximum: 1000000, description: 'Generated users (default 250).' },
+            groups: { type: 'integer', minimum: 0, maximum: 1000000, description: 'Generated groups (default 20).' },
+            token: { type: 'string', minLength: 1, description: 'Bearer token of this app.' },
+            quirks: { type: 'object', additionalProperties: false, properties: quirkProps, description: 'Switches overriding the preset.' },
+          },
+        },
+      },
+    },
+  };
+}

@@ -1,0 +1,131 @@
+// Process-level behaviour: several sandboxes in one process, prompt stop, OAuth client credentials, determinism.
+import { describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { request } from 'node:http';
+import { startSandbox } from '../../../src/sandbox';
+import { ResourceStore } from '../../../src/sandbox/store';
+import { seedStores } from '../../../src/sandbox/seed';
+import { appOf, call, createUser, start } from './helpers';
+
+function stores(): [ResourceStore, ResourceStore] {
+  return [new ResourceStore({ resourceType: 'User', uniqueAttribute: 'userName' }), new ResourceStore({ resourceType: 'Group' })];
+}
+
+describe('lifecycle', () => {
+  test('two sandboxes in one process keep separate data, base URLs and tokens; both stop', async () => {
+    const a = await start([{ id: 'one', users: 3, groups: 0 }, { id: 'two', users: 4, groups: 0 }]);
+    const b = await startSandbox({ apps: [{ id: 'one', users: 5, groups: 0 }] });
+    try {
+      assert.notEqual(a.url, b.url);
+      assert.notEqual(appOf(b, 'one').token, appOf(a, 'one').token);
+      const created = await createUser(appOf(a, 'one'));
+      assert.equal(created.body.meta.location, `${appOf(a, 'one').baseUrl}/Users/${created.body.id}`);
+      assert.equal((await call(appOf(a, 'one'), 'GET', '/Users?count=0')).body.totalResults, 4);
+      assert.equal((await call(appOf(a, 'two'), 'GET', '/Users?count=0')).body.totalResults, 4);
+      assert.equal((await call(appOf(b, 'one'), 'GET', '/Users?count=0')).body.totalResults, 5);
+      assert.equal((await call(appOf(b, 'one'), 'GET', `/Users/${created.body.id}`)).status, 404);
+      // A token of one sandbox does not open the other.
+      assert.equal((await call({ ...appOf(b, 'one'), token: appOf(a, 'one').token }, 'GET', '/Users')).status, 401);
+      // Concurrent requests to different apps get their own base URLs in meta.location.
+      const [x, y] = await Promise.all([call(appOf(a, 'one'), 'GET', '/Users?count=1'), call(appOf(a, 'two'), 'GET', '/Users?count=1')]);
+      assert.ok(String(x.body.Resources[0].meta.location).startsWith(appOf(a, 'one').baseUrl));
+      assert.ok(String(y.body.Resources[0].meta.location).startsWith(appOf(a, 'two').baseUrl));
+    } finally {
+      await a.stop();
+      await b.stop();
+    }
+    await assert.rejects(fetch(`${a.url}/apps/one/scim/v2/Users`));
+  });
+
+  test('stop() returns promptly with an idle keep-alive connection open, and is idempotent', async () => {
+    const sb = await start([{ id: 'ka', users: 1, groups: 0 }]);
+    const app = appOf(sb, 'ka');
+    await new Promise<void>((resolve, reject) => {
+      const req = request(`${app.baseUrl}/Users?count=0`, { headers: { authorization: `Bearer ${app.token}`, connection: 'keep-alive' } }, (res) => {
+        res.resume();
+        res.on('end', resolve);
+      });
+      req.on('error', reject);
+      req.end();
+    });
+    const t0 = performance.now();
+    await Promise.all([sb.stop(), sb.stop()]);
+    assert.ok(performance.now() - t0 < 1000);
+  });
+
+  test('the port is reusable after stop', async () => {
+    const first = await start([{ id: 'p', users: 1, groups: 0 }]);
+    const port = Number(new URL(first.url).port);
+    await first.stop();
+    const second = await start([{ id: 'p', users: 1, groups: 0 }], { port });
+    assert.equal(second.url, first.url);
+    await second.stop();
+  });
+
+  test('rejects duplicate and malformed app ids, unknown profiles', async () => {
+    await assert.rejects(start([{ id: 'x' }, { id: 'x' }]), /duplicate app id/);
+    await assert.rejects(start([{ id: 'a/b' }]), /app id/);
+    await assert.rejects(start([{ id: 'a', profile: 'nope' }]), /unknown sandbox profile 'nope'/);
+  });
+
+  test('OAuth client credentials: token works as bearer; wrong secret 401; wrong grant 400', async () => {
+    const sb = await start([{ id: 'oauth', users: 2, groups: 0 }]);
+    try {
+      const app = appOf(sb, 'oauth');
+      const form = (extra: Record<string, string>) => ({ method: 'POST', body: new URLSearchParams({ grant_type: 'client_credentials', client_id: app.clientId, client_secret: app.clientSecret, ...extra }) });
+      const ok = await fetch(app.tokenUrl, form({}));
+      assert.equal(ok.status, 200);
+      const token = (await ok.json()) as { access_token: string; token_type: string; expires_in: number };
+      assert.equal(token.token_type, 'Bearer');
+      assert.ok(token.expires_in > 0);
+      assert.equal((await call({ ...app, token: token.access_token }, 'GET', '/Users?count=0')).status, 200);
+      const basic = await fetch(app.tokenUrl, {
+        method: 'POST',
+        headers: { authorization: `Basic ${Buffer.from(`${app.clientId}:${app.clientSecret}`).toString('base64')}` },
+        body: new URLSearchParams({ grant_type: 'client_credentials' }),
+      });
+      assert.equal(basic.status, 200);
+      const bad = await fetch(app.tokenUrl, form({ client_secret: 'wrong' }));
+      assert.equal(bad.status, 401);
+      assert.equal(((await bad.json()) as { error: string }).error, 'invalid_client');
+      const grant = await fetch(app.tokenUrl, form({ grant_type: 'password' }));
+      assert.equal(grant.status, 400);
+      assert.equal(((await grant.json()) as { error: string }).error, 'unsupported_grant_type');
+    } finally {
+      await sb.stop();
+    }
+  });
+
+  test('seeding is deterministic for a seed and differs between seeds', () => {
+    const [u1, g1] = stores();
+    const [u2, g2] = stores();
+    const [u3, g3] = stores();
+    seedStores(u1, g1, { users: 200, groups: 10 }, 42);
+    seedStores(u2, g2, { users: 200, groups: 10 }, 42);
+    seedStores(u3, g3, { users: 200, groups: 10 }, 43);
+    assert.deepEqual(u1.list(), u2.list());
+    assert.deepEqual(g1.list(), g2.list());
+    assert.notDeepEqual(u1.list().map((u) => u.id), u3.list().map((u) => u.id));
+    assert.equal(new Set(u1.list().map((u) => u.id)).size, 200);
+  });
+
+  test('100k users seed in seconds and page fast', async () => {
+    const t0 = performance.now();
+    const sb = await start([{ id: 'big', users: 100_000, groups: 100 }]);
+    const seeded = performance.now() - t0;
+    try {
+      const app = appOf(sb, 'big');
+      const t1 = performance.now();
+      const deep = await call(app, 'GET', '/Users?startIndex=99951&count=50');
+      const paged = performance.now() - t1;
+      assert.equal(deep.body.Resources.length, 50);
+      assert.equal(deep.body.totalResults, 100_000);
+      const one = await call(app, 'GET', `/Users?filter=${encodeURIComponent(`userName eq "${deep.body.Resources[0].userName}"`)}`);
+      assert.equal(one.body.totalResults, 1);
+      assert.ok(seeded < 5000, `seeding took ${seeded.toFixed(0)} ms`);
+      assert.ok(paged < 1000, `a deep page took ${paged.toFixed(0)} ms`);
+    } finally {
+      await sb.stop();
+    }
+  });
+});
