@@ -28,7 +28,10 @@ function parseText(text: string): Parsed {
     const errors: ParseError[] = [];
     const value = parseJsonc(text, errors, { allowTrailingComma: false, disallowComments: false, allowEmptyContent: false }) as Json | undefined;
     if (errors.length === 0) return { ok: true, value: value ?? null };
-    const findings = errors.map<Finding>((e) => ({
+    // One slip often yields two errors at one offset (a trailing comma: "property name expected" and "value
+    // expected"); the first says it.
+    const firstAt = errors.filter((e, i) => errors.findIndex((o) => o.offset === e.offset) === i);
+    const findings = firstAt.map<Finding>((e) => ({
       code: 'SCIM_JSON_SYNTAX',
       severity: 'error',
       message: `Invalid JSON: ${describeJsonError(printParseErrorCode(e.error))}.`,
@@ -45,11 +48,11 @@ function describeJsonError(code: string): string {
 
 const kindMemo = new WeakMap<RuleContext, Map<string, PayloadKind | null>>();
 
-function nested(ctx: RuleContext, doc: JsonObject, path: JsonPath, direction: 'request' | 'response', expected?: PayloadKind): void {
-  dispatch(ctx, doc, path, direction, expected);
+function nested(ctx: RuleContext, doc: JsonObject, path: JsonPath, direction: 'request' | 'response', expected?: PayloadKind, lenientSchemas?: boolean): void {
+  dispatch(ctx, doc, path, direction, expected, lenientSchemas);
 }
 
-function dispatch(ctx: RuleContext, doc: JsonObject, path: JsonPath, direction: 'request' | 'response' | 'unknown', expected?: PayloadKind): PayloadKind {
+function dispatch(ctx: RuleContext, doc: JsonObject, path: JsonPath, direction: 'request' | 'response' | 'unknown', expected?: PayloadKind, lenientSchemas = false): PayloadKind {
   const urns = schemaUrnsOf(doc);
   const sig = urns.join('\n');
   let fromSchemas = kindMemo.get(ctx)?.get(sig);
@@ -60,7 +63,7 @@ function dispatch(ctx: RuleContext, doc: JsonObject, path: JsonPath, direction: 
     m.set(sig, fromSchemas);
   }
   const kind = fromSchemas ?? (urns.length === 0 ? (expected ?? kindFromContent(doc)) : 'unknown');
-  checkSchemasMember(ctx, doc, path, kind);
+  checkSchemasMember(ctx, doc, path, kind, lenientSchemas ? 'warning' : 'error');
   const dir = guessDirection(doc, kind, direction);
   switch (kind) {
     case 'patchOp':

@@ -103,14 +103,14 @@ function knownUrns(ctx: RuleContext): Set<string> {
 }
 
 /** SCHEMAS_MISSING, SCHEMAS_UNKNOWN_URN and a non-array `schemas`. */
-export function checkSchemasMember(ctx: RuleContext, doc: JsonObject, path: JsonPath, inferred: PayloadKind): void {
+export function checkSchemasMember(ctx: RuleContext, doc: JsonObject, path: JsonPath, inferred: PayloadKind, missingSeverity: 'error' | 'warning' = 'error'): void {
   const m = member(doc, 'schemas');
   if (!m) {
     const urn = URN_BY_KIND[inferred];
     const extra = inferred === 'enterpriseUser' ? `, ${jsonText(URN.enterpriseUser)}` : '';
     ctx.report(
       'SCHEMAS_MISSING',
-      'error',
+      missingSeverity,
       urn ? `Missing "schemas"; this looks like a ${inferred === 'enterpriseUser' ? 'user' : inferred} (${urn}).` : 'Missing "schemas": every SCIM resource and message lists its schema URNs.',
       { path, part: 'open' },
       urn ? [{ title: `Add "schemas": [${jsonText(urn)}${extra}]`, preferred: true, ops: [{ op: 'insertMember', object: path, key: 'schemas', value: `[${jsonText(urn)}${extra}]`, position: 'start' }] }] : undefined,

@@ -8,7 +8,8 @@ import { describeType, findKey, isObject, jsonText, member, type Json, type Json
 import { checkAttributeValue, reportUnknown, type ValueScope } from './payloadRulesValue';
 import { checkFilterString } from './payloadRulesStrings';
 
-export type AnalyzeNested = (ctx: RuleContext, doc: JsonObject, path: JsonPath, direction: 'request' | 'response', expected?: PayloadKind) => void;
+/** `lenientSchemas`: a missing `schemas` is a warning (RFC 7644 §3.4.2's own ListResponse example omits it). */
+export type AnalyzeNested = (ctx: RuleContext, doc: JsonObject, path: JsonPath, direction: 'request' | 'response', expected?: PayloadKind, lenientSchemas?: boolean) => void;
 
 /** Members of a message checked against its schema, plus unknown-member and required checks. */
 // Message attributes have no readOnly/never characteristics that matter, so they are checked as a response.
@@ -59,7 +60,7 @@ export function checkListResponse(ctx: RuleContext, doc: JsonObject, path: JsonP
     for (let i = 0; i < items.length; i++) {
       const r = items[i];
       const rPath = [...path, resources.key, i];
-      if (isObject(r)) nested(ctx, r, rPath, 'response');
+      if (isObject(r)) nested(ctx, r, rPath, 'response', undefined, true);
       else ctx.report('ATTRIBUTE_TYPE', 'error', `Each resource must be an object, found ${describeType(r as Json)}.`, { path: rPath, part: 'value' });
     }
   }

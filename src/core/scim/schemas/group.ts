@@ -20,9 +20,9 @@ export const GROUP_SCHEMA: SchemaDefinition = {
         [
           str('value', 'Identifier of the member of this Group.', { mutability: 'immutable' }),
           ref('$ref', 'The URI corresponding to a SCIM resource that is a member of this Group.', ['User', 'Group'], { mutability: 'immutable' }),
-          // §2.4 gives multi-valued attributes a "display" sub-attribute; §8.7.1 omits it for members, but
-          // clients (Entra among them) send it, so it is known here rather than reported as unknown.
-          str('display', 'A human-readable name for the member, primarily used for display purposes. READ-ONLY.', { mutability: 'readOnly', rfcSection: 'RFC 7643 §2.4' }),
+          // §2.4 gives multi-valued attributes a "display" sub-attribute (mutability immutable); §8.7.1 omits it
+          // for members, but RFC 7644's own PATCH examples and clients (Entra among them) send it.
+          str('display', 'A human-readable name for the member, primarily used for display purposes.', { mutability: 'immutable', rfcSection: 'RFC 7643 §2.4' }),
           str('type', "A label indicating the type of resource, e.g. 'User' or 'Group'.", { canonicalValues: ['User', 'Group'], mutability: 'immutable' }),
         ],
         { multiValued: true },
