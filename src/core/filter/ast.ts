@@ -54,6 +54,8 @@ export interface FilterParseResult {
   /** Present only when `errors` is empty. */
   ast?: FilterNode;
   errors: ParseError[];
+  /** With errors: the well-formed pieces the parser recovered (for hovers and completion while typing). */
+  partial?: FilterNode;
 }
 
 export interface PatchPathParseResult {

@@ -418,7 +418,8 @@ export function parseFilter(text: string): FilterParseResult {
     }
   }
   if (!ast && p.errors.length === 0) p.expected("an attribute path, '(' or 'not'", TERM_START, t);
-  return p.errors.length === 0 && ast ? { ast, errors: [] } : { errors: p.errors };
+  if (p.errors.length === 0 && ast) return { ast, errors: [] };
+  return ast ? { errors: p.errors, partial: ast } : { errors: p.errors };
 }
 
 export function parsePatchPath(text: string): PatchPathParseResult {
