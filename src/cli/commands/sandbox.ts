@@ -1,0 +1,110 @@
+// `scim-workbench sandbox`: serve the embedded SCIM sandbox on 127.0.0.1 until Ctrl-C / SIGTERM.
+import { readFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { EXIT, UsageError, type CliCommand, type CliIO } from '../command';
+import { LineIndex } from '../../core/text';
+import { parseSandboxConfig, presetNames, startSandbox, type AppSpec, type RunningSandbox } from '../../sandbox';
+
+const usage = `Usage: scim-workbench sandbox [--port N] [--config FILE] [--profile NAME] [--users N] [--seed S] [--token T]
+
+Serves SCIM 2.0 applications on 127.0.0.1, each under /apps/<id>/scim/v2 with its own data and quirks.
+  --config FILE    a *.scim-sandbox.jsonc file describing the apps
+  --profile NAME   serve one app with this preset (${presetNames.join(', ')})
+  --port N         port (default: the config's, else any free port)
+  --users N        generated users per app (groups: a tenth of it, at least 1)
+  --seed S         seed of generated data and injected faults (default 1)
+  --token T        bearer token of every app (default: a random one, printed)
+Without --config or --profile, one app per preset. Stop with Ctrl-C.`;
+
+function intOption(value: string | undefined, name: string, max: number): number | undefined {
+  if (value === undefined) return undefined;
+  if (!/^\d+$/.test(value) || Number(value) > max) throw new UsageError(`--${name} must be an integer from 0 to ${max}`);
+  return Number(value);
+}
+
+async function appsFromConfig(path: string, io: CliIO): Promise<{ apps: AppSpec[]; port?: number; token?: string; seed?: number } | undefined> {
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch (err) {
+    io.stderr(`scim-workbench sandbox: cannot read ${path}: ${(err as Error).message}\n`);
+    return undefined;
+  }
+  const { config, findings } = parseSandboxConfig(text);
+  const index = new LineIndex(text);
+  for (const f of findings) {
+    const p = index.positionAt(f.range.start);
+    io.stderr(`${path}:${p.line + 1}:${p.character + 1}: ${f.severity} ${f.code}: ${f.message}\n`);
+  }
+  return config;
+}
+
+function describe(sb: RunningSandbox): string {
+  const lines = [`SCIM sandbox listening on ${sb.url}`, ''];
+  for (const a of sb.apps) {
+    lines.push(`${a.id} (profile ${a.profile})`, a.baseUrl, `  bearer token: ${a.token}`,
+      `  OAuth token URL: ${a.tokenUrl} (client_id ${a.clientId}, client_secret ${a.clientSecret})`, '');
+  }
+  lines.push('Press Ctrl-C to stop.');
+  return lines.join('\n') + '\n';
+}
+
+export const sandboxCommand: CliCommand = {
+  name: 'sandbox',
+  summary: 'run the embedded SCIM sandbox (vendor-quirk profiles) on 127.0.0.1',
+  usage,
+  async run(args: string[], io: CliIO): Promise<number> {
+    const { values } = parseArgs({
+      args,
+      strict: true,
+      allowPositionals: false,
+      options: {
+        port: { type: 'string' },
+        config: { type: 'string' },
+        profile: { type: 'string' },
+        users: { type: 'string' },
+        seed: { type: 'string' },
+        token: { type: 'string' },
+      },
+    });
+    if (values.config && values.profile) throw new UsageError('use either --config or --profile, not both');
+    if (values.profile && !presetNames.includes(values.profile)) {
+      throw new UsageError(`unknown profile '${values.profile}' (known: ${presetNames.join(', ')})`);
+    }
+    if (values.token !== undefined && values.token.trim() === '') throw new UsageError('--token must not be empty');
+    const port = intOption(values.port, 'port', 65535);
+    const users = intOption(values.users, 'users', 1_000_000);
+    const seed = intOption(values.seed, 'seed', 4294967295);
+
+    let apps: AppSpec[];
+    let fromConfig: { port?: number; token?: string; seed?: number } = {};
+    if (values.config) {
+      const config = await appsFromConfig(resolve(io.cwd, values.config), io);
+      if (!config) return EXIT.findings;
+      apps = config.apps;
+      fromConfig = config;
+    } else if (values.profile) {
+      apps = [{ id: values.profile, profile: values.profile }];
+    } else {
+      apps = presetNames.map((p) => ({ id: p, profile: p }));
+    }
+    if (users !== undefined) apps = apps.map((a) => ({ ...a, users, groups: Math.max(1, Math.floor(users / 10)) }));
+
+    let sb: RunningSandbox;
+    try {
+      sb = await startSandbox({ apps, port: port ?? fromConfig.port, token: values.token ?? fromConfig.token, seed: seed ?? fromConfig.seed ?? 1 });
+    } catch (err) {
+      io.stderr(`scim-workbench sandbox: cannot start: ${(err as Error).message}\n`);
+      return EXIT.findings;
+    }
+    io.stdout(describe(sb));
+    await new Promise<void>((done) => {
+      if (io.signal.aborted) done();
+      else io.signal.addEventListener('abort', () => done(), { once: true });
+    });
+    await sb.stop();
+    io.stdout('SCIM sandbox stopped.\n');
+    return EXIT.ok;
+  },
+};

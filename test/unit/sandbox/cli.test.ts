@@ -1,0 +1,89 @@
+// `scim-workbench sandbox` in-process: prints base URLs and tokens, serves, stops when the signal aborts.
+import { describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { main } from '../../../src/cli/main';
+import type { CliIO } from '../../../src/cli/command';
+
+function io(cwd = process.cwd()): CliIO & { out: () => string; err: () => string; controller: AbortController } {
+  let out = '';
+  let err = '';
+  const controller = new AbortController();
+  return {
+    stdout: (t) => void (out += t),
+    stderr: (t) => void (err += t),
+    cwd,
+    env: {},
+    signal: controller.signal,
+    out: () => out,
+    err: () => err,
+    controller,
+  };
+}
+
+async function until(predicate: () => boolean, what: string): Promise<void> {
+  const deadline = Date.now() + 10_000;
+  while (!predicate()) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 10));
+  }
+}
+
+describe('scim-workbench sandbox', () => {
+  test('--profile serves one app: base URL on its own line, the given token works, Ctrl-C stops it', async () => {
+    const t = io();
+    const running = main(['sandbox', '--profile', 'aws-like', '--users', '60', '--token', 'cli-token'], t);
+    await until(() => t.out().includes('Press Ctrl-C'), 'the banner');
+    const lines = t.out().split('\n');
+    const base = lines.find((l) => /^http:\/\/127\.0\.0\.1:\d+\/apps\/aws-like\/scim\/v2$/.test(l));
+    assert.ok(base, t.out());
+    assert.match(t.out(), /bearer token: cli-token/);
+    const r = await fetch(`${base}/Users?count=100`, { headers: { authorization: 'Bearer cli-token' } });
+    assert.equal(((await r.json()) as { Resources: unknown[] }).Resources.length, 50);
+    t.controller.abort();
+    assert.equal(await running, 0);
+    assert.match(t.out(), /stopped/);
+    await assert.rejects(fetch(`${base}/Users`));
+  });
+
+  test('without options: one app per preset and a random token', async () => {
+    const t = io();
+    const running = main(['sandbox', '--users', '5'], t);
+    await until(() => t.out().includes('Press Ctrl-C'), 'the banner');
+    const bases = t.out().split('\n').filter((l) => /^http:\/\/127\.0\.0\.1:\d+\/apps\/[\w-]+\/scim\/v2$/.test(l));
+    assert.equal(bases.length, 8);
+    const token = /bearer token: (\S+)/.exec(t.out())?.[1] ?? '';
+    assert.ok(token.length >= 20);
+    t.controller.abort();
+    assert.equal(await running, 0);
+  });
+
+  test('--config with errors prints file:line:col findings and exits 1; bad options exit 2', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'sandbox-cli-'));
+    writeFileSync(join(dir, 'bad.scim-sandbox.jsonc'), '{\n  "apps": [ { "id": "a", "profile": "strct" } ]\n}\n');
+    const t = io(dir);
+    assert.equal(await main(['sandbox', '--config', 'bad.scim-sandbox.jsonc'], t), 1);
+    assert.match(t.err(), /bad\.scim-sandbox\.jsonc:2:37: error SANDBOX_UNKNOWN_PROFILE: .*did you mean 'strict'/);
+    const u = io(dir);
+    assert.equal(await main(['sandbox', '--profile', 'nope'], u), 2);
+    assert.equal(await main(['sandbox', '--port', 'x'], u), 2);
+    assert.equal(await main(['sandbox', '--config', 'a', '--profile', 'strict'], u), 2);
+    assert.equal(await main(['sandbox', '--config', 'missing.jsonc'], u), 1);
+  });
+
+  test('--config serves the file\'s apps with their own tokens', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'sandbox-cli-'));
+    writeFileSync(join(dir, 'two.scim-sandbox.jsonc'), '{ "token": "shared", "apps": [ { "id": "one", "users": 3 }, { "id": "two", "profile": "minimal", "token": "own", "users": 3 } ] }');
+    const t = io(dir);
+    const running = main(['sandbox', '--config', 'two.scim-sandbox.jsonc'], t);
+    await until(() => t.out().includes('Press Ctrl-C'), 'the banner');
+    const base = (id: string) => t.out().split('\n').find((l) => l.endsWith(`/apps/${id}/scim/v2`)) ?? '';
+    assert.equal((await fetch(`${base('one')}/Users`, { headers: { authorization: 'Bearer shared' } })).status, 200);
+    assert.equal((await fetch(`${base('two')}/Users`, { headers: { authorization: 'Bearer own' } })).status, 200);
+    assert.equal((await fetch(`${base('two')}/Users`, { headers: { authorization: 'Bearer shared' } })).status, 401);
+    t.controller.abort();
+    assert.equal(await running, 0);
+  });
+});
