@@ -19,6 +19,8 @@ export const FILTER_CODES = {
 export interface CheckOptions {
   /** Operators the target supports (lower case: eq ne co sw ew gt ge lt le pr and or not); others are reported. */
   supportedOperators?: string[];
+  /** False when the target rejects value filters (`emails[type eq "work"]`); they are then reported. */
+  valueFilters?: boolean;
   /**
    * Candidate names for "did you mean" when `path.name` is unknown (top-level attributes, or the parent's
    * sub-attributes inside brackets). Without it, only sub-attributes known from the lookup are suggested.
@@ -136,13 +138,17 @@ class Checker {
           this.compare(node, parent);
           break;
         case 'valuePath':
-          this.valuePath(node.path, node.filter, parent);
+          this.valuePath(node.path, node.filter, parent, { start: node.path.range.end, end: node.range.end });
           break;
       }
     }
   }
 
-  valuePath(path: AttrPath, filter: FilterNode, parent?: AttrPath): void {
+  valuePath(path: AttrPath, filter: FilterNode, parent?: AttrPath, bracketRange?: OffsetRange): void {
+    if (this.opts.valueFilters === false) {
+      const range = bracketRange ?? { start: path.range.end, end: path.range.end + 1 };
+      this.add(FILTER_CODES.operatorUnsupported, 'warning', `the target does not support value filters ('${path.name}[...]')`, range);
+    }
     const attr = this.resolve(path, parent);
     if (!attr) return;
     if (attr.type !== 'complex' && !attr.multiValued) {
@@ -233,7 +239,8 @@ export function checkFilter(node: FilterNode, lookup: AttributeLookup, opts: Che
 export function checkPatchPath(p: PatchPath, lookup: AttributeLookup, opts: CheckOptions = {}): Finding[] {
   const c = new Checker(lookup, opts);
   if (p.filter) {
-    c.valuePath(p.attr, p.filter);
+    const end = p.subAttrRange ? p.subAttrRange.start - 1 : p.range.end;
+    c.valuePath(p.attr, p.filter, undefined, { start: p.attr.range.end, end });
   } else {
     c.resolve(p.attr);
   }

@@ -106,6 +106,15 @@ describe('checkFilter', () => {
   });
 });
 
+test('value filters reported for targets without them', () => {
+  const f = check('userName eq "a" and emails[type eq "work"]', { valueFilters: false });
+  assert.deepEqual(brief(f), [['FILTER_OPERATOR_UNSUPPORTED', 'warning', 26, 42]]);
+  assert.equal(f[0]?.message, "the target does not support value filters ('emails[...]')");
+  const r = parsePatchPath('emails[type eq "work"].value');
+  assert.ok(r.ast);
+  assert.deepEqual(brief(checkPatchPath(r.ast, lookup, { valueFilters: false })), [['FILTER_OPERATOR_UNSUPPORTED', 'warning', 6, 22]]);
+});
+
 describe('checkPatchPath', () => {
   function checkPath(text: string): Finding[] {
     const r = parsePatchPath(text);
