@@ -176,8 +176,15 @@ export class SchemaCatalog {
     const top = urn ? this.findIn([urn], name, true) : this.findTop(name, context);
     if (!top) return undefined;
     if (sub === undefined) return top;
-    const child = subAttribute(top.attribute, sub);
-    return child ? { schemaUrn: top.schemaUrn, attribute: child, parent: top.attribute } : undefined;
+    // SCIM paths have one level of sub-attributes, but the Schema schema nests deeper (attributes.subAttributes.name).
+    let parent = top.attribute;
+    let child: AttributeDefinition | undefined;
+    for (const part of sub.split('.')) {
+      if (child) parent = child;
+      child = subAttribute(parent, part);
+      if (!child) return undefined;
+    }
+    return child ? { schemaUrn: top.schemaUrn, attribute: child, parent } : undefined;
   }
 
   private contextSchemas(context: AttributeContext): string[] {

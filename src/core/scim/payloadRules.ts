@@ -35,7 +35,7 @@ function parseText(text: string): Parsed {
       code: 'SCIM_JSON_SYNTAX',
       severity: 'error',
       message: `Invalid JSON: ${describeJsonError(printParseErrorCode(e.error))}.`,
-      range: { start: e.offset, end: e.offset + Math.max(e.length, text.length === 0 ? 0 : 1) },
+      range: { start: Math.min(e.offset, text.length), end: Math.min(text.length, e.offset + Math.max(e.length, 1)) },
     }));
     return { ok: false, findings, value };
   }
