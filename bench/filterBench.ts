@@ -24,7 +24,7 @@ function jsonOfLength(length: number): string {
   const items: string[] = [];
   let size = 2; // []
   for (let i = 0; ; i++) {
-    const item = JSON.stringify({ path: 'userName', op: 'eq', value: `bjensen${i}@example.com`, n: i, ok: i % 2 === 0 });
+    const item = JSON.stringify({ p: 'userName', o: 'eq', v: `bj${i}@x.com`, n: i, b: i % 2 === 0 });
     if (size + item.length + 1 + 12 > length) break;
     items.push(item);
     size += item.length + (items.length > 1 ? 1 : 0);
