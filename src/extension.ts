@@ -4,6 +4,10 @@ import type * as vscode from 'vscode';
 import { WorkbenchContext } from './vscode/workbenchContext';
 import { registerShowLogCommand } from './vscode/showLogCommand';
 import { registerProbeResultsView } from './vscode/probeResultsView';
+import { registerRegistry } from './vscode/registryFeatures';
+import { registerSecrets } from './vscode/secretCommands';
+import { registerSandbox } from './vscode/sandboxCommands';
+import { registerPayloadEditing } from './vscode/payloadEditing';
 
 let current: WorkbenchContext | undefined;
 
@@ -13,6 +17,10 @@ export function activate(extensionContext: vscode.ExtensionContext): void {
   extensionContext.subscriptions.push(ctx);
   registerShowLogCommand(ctx);
   registerProbeResultsView(ctx);
+  registerSecrets(ctx);
+  registerRegistry(ctx);
+  registerSandbox(ctx);
+  registerPayloadEditing(ctx);
   ctx.log.info(`SCIM Workbench ${String(extensionContext.extension.packageJSON.version)} activated`);
 }
 

@@ -1,0 +1,87 @@
+// Code lenses above each application of a registry file. Features contribute actions (reveal in the view, the
+// sandbox now; the request runner and the probes later) through `contributeRegistryLens`, so this provider never
+// needs to know them.
+import * as vscode from 'vscode';
+import type { ParsedApplication } from '../core/registry';
+import { REGISTRY_GLOB, registryWorkspace, type RegistryFile } from './registryFiles';
+import { TRANSIENT_SCHEME, transientRegistries } from './transientRegistry';
+import type { WorkbenchContext } from './workbenchContext';
+
+export interface RegistryLensTarget {
+  uri: vscode.Uri;
+  file: RegistryFile;
+  app: ParsedApplication;
+}
+
+export interface RegistryLensAction {
+  /** Unique; a second contribution with the same id replaces the first. */
+  id: string;
+  /** Lower comes first; reveal is 0, sandbox 100; leave gaps (runner 200, probes 300). */
+  order: number;
+  /** The lens for one application, or undefined to show none for it. */
+  lens(target: RegistryLensTarget): vscode.Command | undefined;
+}
+
+const actions = new Map<string, RegistryLensAction>();
+const actionsChanged = new vscode.EventEmitter<void>();
+
+/** Adds a code lens action above every registry application; dispose to remove it. */
+export function contributeRegistryLens(action: RegistryLensAction): vscode.Disposable {
+  actions.set(action.id, action);
+  actionsChanged.fire();
+  return new vscode.Disposable(() => {
+    if (actions.get(action.id) === action) {
+      actions.delete(action.id);
+      actionsChanged.fire();
+    }
+  });
+}
+
+/** Asks the provider to recompute lenses (e.g. the sandbox started, so its lens title changes). */
+export function refreshRegistryLenses(): void {
+  actionsChanged.fire();
+}
+
+class RegistryCodeLensProvider implements vscode.CodeLensProvider {
+  readonly onDidChangeCodeLenses = actionsChanged.event;
+
+  constructor(private readonly ctx: WorkbenchContext) {}
+
+  provideCodeLenses(doc: vscode.TextDocument): vscode.CodeLens[] {
+    const file = doc.uri.scheme === TRANSIENT_SCHEME
+      ? transientRegistries.find(doc.uri)?.file
+      : registryWorkspace(this.ctx).fromDocument(doc);
+    if (!file) return [];
+    const ordered = [...actions.values()].sort((a, b) => a.order - b.order);
+    const lenses: vscode.CodeLens[] = [];
+    for (const app of file.parsed.applications) {
+      const at = doc.positionAt(app.range.start);
+      const range = new vscode.Range(at, at);
+      for (const action of ordered) {
+        let command: vscode.Command | undefined;
+        try {
+          command = action.lens({ uri: doc.uri, file, app });
+        } catch (err) {
+          this.ctx.log.warn(`Code lens "${action.id}" failed: ${err instanceof Error ? err.message : String(err)}`);
+        }
+        if (command) lenses.push(new vscode.CodeLens(range, command));
+      }
+    }
+    return lenses;
+  }
+}
+
+export function registerRegistryCodeLens(ctx: WorkbenchContext): void {
+  const selector: vscode.DocumentSelector = [{ pattern: REGISTRY_GLOB }, { scheme: TRANSIENT_SCHEME }];
+  ctx.track(vscode.languages.registerCodeLensProvider(selector, new RegistryCodeLensProvider(ctx)));
+  ctx.track(contributeRegistryLens({
+    id: 'registry.reveal',
+    order: 0,
+    lens: ({ uri, app }) => ({
+      title: '$(list-tree) Reveal in Registry view',
+      tooltip: 'Select this application in the SCIM Workbench Registry view',
+      command: 'scimWorkbench.registry.revealApplication',
+      arguments: [uri.toString(), app.index],
+    }),
+  }));
+}

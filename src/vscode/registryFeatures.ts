@@ -1,0 +1,18 @@
+// Wires every registry editor feature: diagnostics, completion, hover, code lenses, the Registry view and
+// SCIM: New Registry. Each lives in its own file; this one only registers them.
+import { registerRegistryCodeLens } from './registryCodeLens';
+import { registerRegistryCompletion } from './registryCompletion';
+import { registerRegistryDiagnostics } from './registryDiagnostics';
+import { registerRegistryHover } from './registryHover';
+import { registerNewRegistryCommand } from './registryNewCommand';
+import { registerRegistryView } from './registryView';
+import type { WorkbenchContext } from './workbenchContext';
+
+export function registerRegistry(ctx: WorkbenchContext): void {
+  registerRegistryDiagnostics(ctx);
+  registerRegistryCompletion(ctx);
+  registerRegistryHover(ctx);
+  registerRegistryCodeLens(ctx);
+  registerRegistryView(ctx);
+  registerNewRegistryCommand(ctx);
+}

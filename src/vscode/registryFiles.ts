@@ -1,0 +1,160 @@
+// The workspace's registry files, parsed once per change and shared by the view, the code lenses, the secret
+// commands and the sandbox. Open documents win over the disk, so the view follows unsaved edits.
+import * as vscode from 'vscode';
+import { isRegistryFileName, parseRegistry, type ParsedApplication, type ParsedRegistry } from '../core/registry';
+import { LineIndex, type OffsetRange } from '../core/text';
+import type { WorkbenchContext } from './workbenchContext';
+
+/** Every name issue 5 gives a registry file; also the `filenamePatterns` contributed for the jsonc language. */
+export const REGISTRY_GLOB = '**/{scim-registry.jsonc,scim-registry.json,*.scim-registry.jsonc,*.scim-registry.json}';
+const EXCLUDE_GLOB = '**/{node_modules,.git,.test-runtime,.artifacts,out,dist}/**';
+
+export interface RegistryFile {
+  uri: vscode.Uri;
+  parsed: ParsedRegistry;
+  /** The text `parsed` was built from, for offset -> position conversion. */
+  text: string;
+}
+
+export function isRegistryDocument(doc: vscode.TextDocument): boolean {
+  return isRegistryFileName(doc.uri.path);
+}
+
+export function rangeIn(file: RegistryFile, range: OffsetRange): vscode.Range {
+  const index = new LineIndex(file.text);
+  const r = index.rangeAt(range);
+  return new vscode.Range(r.start.line, r.start.character, r.end.line, r.end.character);
+}
+
+export function appLabel(app: ParsedApplication): string {
+  const id = typeof app.app.id === 'string' && app.app.id ? app.app.id : `application ${app.index + 1}`;
+  return typeof app.app.name === 'string' && app.app.name ? `${app.app.name} (${id})` : id;
+}
+
+export class RegistryWorkspace implements vscode.Disposable {
+  private readonly files = new Map<string, RegistryFile>();
+  private readonly changed = new vscode.EventEmitter<void>();
+  private readonly disposables: vscode.Disposable[] = [this.changed];
+  private loaded: Promise<void> | undefined;
+  private pending: ReturnType<typeof setTimeout> | undefined;
+
+  readonly onDidChange = this.changed.event;
+
+  constructor(private readonly log: vscode.LogOutputChannel) {
+    const watcher = vscode.workspace.createFileSystemWatcher(REGISTRY_GLOB);
+    this.disposables.push(
+      watcher,
+      watcher.onDidCreate((uri) => { void this.reload(uri); }),
+      watcher.onDidChange((uri) => { void this.reload(uri); }),
+      watcher.onDidDelete((uri) => { this.remove(uri); }),
+      vscode.workspace.onDidChangeTextDocument((e) => {
+        if (isRegistryDocument(e.document)) this.updateFromDocument(e.document);
+      }),
+      vscode.workspace.onDidOpenTextDocument((doc) => {
+        if (isRegistryDocument(doc) && doc.uri.scheme !== 'git') this.updateFromDocument(doc);
+      }),
+      // Closing a dirty document discards its edits: the disk is the truth again.
+      vscode.workspace.onDidCloseTextDocument((doc) => {
+        if (isRegistryDocument(doc) && this.files.has(doc.uri.toString())) void this.reload(doc.uri);
+      }),
+      vscode.workspace.onDidChangeWorkspaceFolders(() => { void this.rescan(); }),
+    );
+  }
+
+  /** All registry files, sorted by path; scans the workspace on first call. */
+  async list(): Promise<RegistryFile[]> {
+    this.loaded ??= this.scan();
+    await this.loaded;
+    return [...this.files.values()].sort((a, b) => a.uri.path.localeCompare(b.uri.path));
+  }
+
+  async get(uri: vscode.Uri): Promise<RegistryFile | undefined> {
+    await this.list();
+    return this.files.get(uri.toString()) ?? (await this.reload(uri));
+  }
+
+  /** The file for a document, parsed from its current (possibly unsaved) text. */
+  fromDocument(doc: vscode.TextDocument): RegistryFile {
+    const text = doc.getText();
+    const known = this.files.get(doc.uri.toString());
+    if (known && known.text === text) return known;
+    return { uri: doc.uri, text, parsed: parseRegistry(text, doc.uri.fsPath) };
+  }
+
+  async rescan(): Promise<void> {
+    this.loaded = this.scan();
+    await this.loaded;
+    this.fire();
+  }
+
+  private async scan(): Promise<void> {
+    const uris = await vscode.workspace.findFiles(REGISTRY_GLOB, EXCLUDE_GLOB, 500);
+    this.files.clear();
+    await Promise.all(uris.map((uri) => this.read(uri)));
+    for (const doc of vscode.workspace.textDocuments) {
+      if (isRegistryDocument(doc) && doc.uri.scheme === 'file') this.set(this.fromDocument(doc));
+    }
+    this.log.debug(`Registry: ${this.files.size} registry file(s) in the workspace`);
+  }
+
+  private async read(uri: vscode.Uri): Promise<RegistryFile | undefined> {
+    const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
+    if (open) return this.set(this.fromDocument(open));
+    try {
+      const text = new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
+      return this.set({ uri, text, parsed: parseRegistry(text, uri.fsPath) });
+    } catch (err) {
+      this.log.warn(`Registry: cannot read ${uri.fsPath}: ${err instanceof Error ? err.message : String(err)}`);
+      this.files.delete(uri.toString());
+      return undefined;
+    }
+  }
+
+  private async reload(uri: vscode.Uri): Promise<RegistryFile | undefined> {
+    if (!isRegistryFileName(uri.path)) return undefined;
+    const file = await this.read(uri);
+    this.fire();
+    return file;
+  }
+
+  private remove(uri: vscode.Uri): void {
+    if (this.files.delete(uri.toString())) this.fire();
+  }
+
+  private updateFromDocument(doc: vscode.TextDocument): void {
+    if (doc.uri.scheme !== 'file' && doc.uri.scheme !== 'vscode-remote') return;
+    this.set(this.fromDocument(doc));
+    this.fire();
+  }
+
+  private set(file: RegistryFile): RegistryFile {
+    this.files.set(file.uri.toString(), file);
+    return file;
+  }
+
+  /** Coalesces bursts (typing, a save that also fires the watcher) into one refresh. */
+  private fire(): void {
+    if (this.pending) clearTimeout(this.pending);
+    this.pending = setTimeout(() => {
+      this.pending = undefined;
+      this.changed.fire();
+    }, 150);
+  }
+
+  dispose(): void {
+    if (this.pending) clearTimeout(this.pending);
+    for (const d of this.disposables.splice(0)) d.dispose();
+  }
+}
+
+const instances = new WeakMap<WorkbenchContext, RegistryWorkspace>();
+
+/** One RegistryWorkspace per extension context, built on first use (activate() stays cheap). */
+export function registryWorkspace(ctx: WorkbenchContext): RegistryWorkspace {
+  let ws = instances.get(ctx);
+  if (!ws) {
+    ws = ctx.track(new RegistryWorkspace(ctx.log));
+    instances.set(ctx, ws);
+  }
+  return ws;
+}
