@@ -25,6 +25,7 @@ export const PAYLOAD_CODES = {
   QUIRK_STRING_BOOLEAN: 'A boolean written as a string (`"False"`), as Microsoft Entra sends by default. Fix: the JSON literal.',
   QUIRK_DOTTED_KEY: 'A dotted key (`"name.givenName"`) inside a path-less PATCH value. Fix: nest it.',
   QUIRK_FILTERED_PATH_UNSUPPORTED: 'A PATCH path with a value filter (`emails[type eq "work"].value`) for a target that does not support them (e.g. GitHub).',
+  INTERNAL_ERROR: 'A bug in the rules themselves (reported instead of crashing); please report it with the document.',
 } as const;
 
 export type PayloadCode = keyof typeof PAYLOAD_CODES;
