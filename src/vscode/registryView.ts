@@ -61,6 +61,8 @@ export interface RegistryTreeSnapshot {
   label: string;
   description: string;
   icon: string;
+  /** The command selecting the node runs (reveal in file), with its arguments. */
+  command?: { command: string; arguments: unknown[] };
   children: RegistryTreeSnapshot[];
 }
 
@@ -69,13 +71,15 @@ async function snapshot(provider: RegistryTreeProvider, node?: RegistryNode, dep
   return Promise.all(children.map(async (child) => {
     const item = provider.getTreeItem(child);
     const label = typeof item.label === 'string' ? item.label : (item.label?.label ?? '');
-    return {
+    const out: RegistryTreeSnapshot = {
       id: child.id,
       label,
       description: typeof item.description === 'string' ? item.description : '',
       icon: item.iconPath instanceof vscode.ThemeIcon ? item.iconPath.id : '',
       children: depth > 1 ? await snapshot(provider, child, depth - 1) : [],
     };
+    if (item.command) out.command = { command: item.command.command, arguments: item.command.arguments ?? [] };
+    return out;
   }));
 }
 

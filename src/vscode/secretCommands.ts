@@ -102,4 +102,6 @@ export function registerSecrets(ctx: WorkbenchContext): void {
   }));
   // Not in the palette: names and whether each is stored (never values), for tests and other features.
   ctx.track(vscode.commands.registerCommand('scimWorkbench.secrets.status', () => secretStatuses(ctx, store)));
+  // Not in the palette: where this extension's log files live, so a test can prove no secret value reaches them.
+  ctx.track(vscode.commands.registerCommand('scimWorkbench.internal.logUri', () => ctx.extension.logUri.toString()));
 }
