@@ -72,17 +72,14 @@ export function lookupFor(resourceType: 'User' | 'Group'): AttributeLookup {
   const bySchema = new Map<string, Map<string, AttributeDefinition>>();
   const coreAttrs = indexByName([...COMMON, ...(core?.attributes ?? []).map(normalise)]);
   if (core) bySchema.set(core.id.toLowerCase(), coreAttrs);
-  let extAttrs: Map<string, AttributeDefinition> | undefined;
   if (resourceType === 'User') {
     const ext = schemas['EnterpriseUser']?.definition.describe();
-    if (ext) {
-      extAttrs = indexByName(ext.attributes.map(normalise));
-      bySchema.set(ENTERPRISE, extAttrs);
-    }
+    if (ext) bySchema.set(ENTERPRISE, indexByName(ext.attributes.map(normalise)));
   }
   const resolve = (p: AttrPath): AttributeDefinition | undefined => {
     const table = p.uri ? bySchema.get(p.uri.toLowerCase()) : undefined;
-    const top = p.uri ? table?.get(p.name.toLowerCase()) : (coreAttrs.get(p.name.toLowerCase()) ?? extAttrs?.get(p.name.toLowerCase()));
+    // Unprefixed names are core attributes (RFC 7644 §3.10); extension attributes need their URN.
+    const top = p.uri ? table?.get(p.name.toLowerCase()) : coreAttrs.get(p.name.toLowerCase());
     if (!top) return undefined;
     return p.subAttr ? sub(top, p.subAttr) : top;
   };
