@@ -18,6 +18,7 @@ export const PAYLOAD_CODES = {
   PATCH_VALUE_NOT_OBJECT: 'A path-less `add`/`replace` whose `value` is not an object.',
   ERROR_STATUS_NOT_STRING: 'An Error `status` written as a number; RFC 7644 §3.12 says string. Fix: quote it.',
   ERROR_SCIMTYPE_UNKNOWN: 'An Error `scimType` not in RFC 7644 Table 9 (or the cursor-pagination additions). Fix: the closest keyword.',
+  ERROR_SCIMTYPE_MISSING: 'A 409 Error without `scimType` (RFC 7644 §3.3 says "uniqueness"). Fix: add it.',
   LIST_ITEMS_PER_PAGE_MISMATCH: 'ListResponse `itemsPerPage` differs from the number of `Resources` on the page. Fix: the actual count.',
   LIST_TOTAL_LESS_THAN_ITEMS: 'ListResponse `totalResults` is smaller than the number of `Resources` returned.',
   LIST_START_INDEX_INVALID: 'ListResponse or SearchRequest `startIndex` below 1 (SCIM is 1-based).',

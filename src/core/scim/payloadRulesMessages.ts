@@ -72,7 +72,15 @@ export function checkError(ctx: RuleContext, doc: JsonObject, path: JsonPath): v
   if (!status) ctx.report('REQUIRED_MISSING', 'error', 'An Error body needs "status", the HTTP status code as a string.', anchor(doc, path));
   else checkStatus(ctx, status.value, [...path, status.key]);
   const scimType = member(doc, 'scimType');
-  if (!scimType) return;
+  if (!scimType) {
+    // RFC 7644 §3.3: a uniqueness conflict is 409 with scimType "uniqueness"; IdPs (Okta, Entra) match on it.
+    if (status && String(status.value) === '409') {
+      ctx.report('ERROR_SCIMTYPE_MISSING', 'warning', 'A 409 conflict should carry "scimType": "uniqueness" (RFC 7644 §3.3); clients use it to tell a duplicate from other conflicts.', { path: [...path, status.key], part: 'value' }, [
+        { title: 'Add "scimType": "uniqueness"', preferred: true, ops: [{ op: 'insertMember', object: path, key: 'scimType', value: '"uniqueness"', position: 'end' }] },
+      ]);
+    }
+    return;
+  }
   const at = { path: [...path, scimType.key], part: 'value' as const };
   if (typeof scimType.value !== 'string') {
     if (scimType.value !== null) ctx.report('ATTRIBUTE_TYPE', 'error', `"scimType" must be a string, found ${describeType(scimType.value)}.`, at);

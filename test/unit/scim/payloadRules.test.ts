@@ -66,6 +66,7 @@ const EXPECTED: [string, string, string, number?, string?][] = [
   ['patch-value-not-object.scim.json', 'PATCH_VALUE_NOT_OBJECT', '"Babs"'],
   ['error-status-number.scim.json', 'ERROR_STATUS_NOT_STRING', '404'],
   ['error-scimtype-unknown.scim.json', 'ERROR_SCIMTYPE_UNKNOWN', '"uniquness"'],
+  ['error-409-without-scimtype.scim.json', 'ERROR_SCIMTYPE_MISSING', '"409"'],
   ['list-items-per-page-mismatch.scim.json', 'LIST_ITEMS_PER_PAGE_MISMATCH', '100'],
   ['list-total-less-than-items.scim.json', 'LIST_TOTAL_LESS_THAN_ITEMS', '1', 0, '"totalResults"'],
   ['search-filter-syntax.scim.json', 'FILTER_SYNTAX', '', 0, 'and"'],
