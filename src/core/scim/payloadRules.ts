@@ -106,7 +106,9 @@ export function analyzePayload(text: string, opts: PayloadOptions = {}): Payload
     return { kind, findings: parsed.findings };
   }
   const value = parsed.value;
-  if (!isObject(value)) {
+  // RFC 7643 §8.6 and §8.7 show discovery documents as a bare array (a /ResourceTypes or /Schemas dump).
+  const documents = Array.isArray(value) && value.length > 0 && value.every(isObject) ? (value as JsonObject[]) : undefined;
+  if (!isObject(value) && !documents) {
     const end = text.length;
     return {
       kind: 'unknown',
@@ -116,7 +118,12 @@ export function analyzePayload(text: string, opts: PayloadOptions = {}): Payload
   const ctx = new RuleContext(catalog, opts);
   let kind: PayloadKind;
   try {
-    kind = dispatch(ctx, value, [], opts.direction ?? 'unknown');
+    if (documents) {
+      const kinds = documents.map((d, i) => dispatch(ctx, d, [i], opts.direction ?? 'unknown'));
+      kind = kinds.every((k) => k === kinds[0]) ? (kinds[0] ?? 'unknown') : 'unknown';
+    } else {
+      kind = dispatch(ctx, value as JsonObject, [], opts.direction ?? 'unknown');
+    }
   } catch (err) {
     return {
       kind: 'unknown',
