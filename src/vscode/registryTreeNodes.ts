@@ -193,7 +193,7 @@ export function treeItemOf(node: RegistryNode): vscode.TreeItem {
   switch (node.kind) {
     case 'file': {
       const apps = node.file.parsed.applications.length;
-      const label = node.transient?.label ?? vscode.workspace.asRelativePath(node.file.uri, true);
+      const label = node.transient?.label ?? vscode.workspace.asRelativePath(node.file.uri, (vscode.workspace.workspaceFolders?.length ?? 0) > 1);
       const item = new vscode.TreeItem(label, apps ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.None);
       item.id = node.id;
       item.description = node.transient?.description ?? (node.file.parsed.findings.length ? 'has syntax errors' : count(apps, 'application'));
@@ -204,13 +204,19 @@ export function treeItemOf(node: RegistryNode): vscode.TreeItem {
       return item;
     }
     case 'app': {
-      const item = new vscode.TreeItem(appLabel(node.app), vscode.TreeItemCollapsibleState.Collapsed);
+      const { app } = node.app;
+      const id = typeof app.id === 'string' && app.id ? app.id : `application ${node.app.index + 1}`;
+      const named = typeof app.name === 'string' && app.name !== '';
+      // The name reads best; the id (what the CLI's --app takes) leads the description when both exist.
+      const item = new vscode.TreeItem(named ? String(app.name) : id, vscode.TreeItemCollapsibleState.Collapsed);
       item.id = node.id;
-      item.description = appDescription(node.app.app);
+      item.description = named ? `${id} · ${appDescription(app)}` : appDescription(app);
       item.iconPath = new vscode.ThemeIcon(authIcon(node.app.app));
       item.tooltip = new vscode.MarkdownString(`**${appLabel(node.app)}**\n\n${str(node.app.app.baseUrl)}\n\nLast probe: ${appDescription(node.app.app)}`);
       item.contextValue = 'scimApplication';
-      item.command = revealCommand(node.parent.file, node.app.range);
+      // Select the id line rather than the whole (long) entry; the entry itself is scrolled into view.
+      const idProperty = node.parent.file.parsed.rangeOf(['applications', node.app.index, 'id'], 'property');
+      item.command = revealCommand(node.parent.file, idProperty ?? node.app.range);
       return item;
     }
     case 'field': {

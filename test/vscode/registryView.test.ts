@@ -12,7 +12,7 @@ function fileNode(d: Described, suffix: string): RegistryTreeSnapshot | undefine
 }
 
 function child(node: RegistryTreeSnapshot | undefined, label: string): RegistryTreeSnapshot {
-  const found = node?.children.find((c) => c.label === label || c.label.startsWith(`${label} (`) || c.label.endsWith(`(${label})`));
+  const found = node?.children.find((c) => c.label === label || c.description === label || c.description.startsWith(`${label} · `));
   assert.ok(found, `"${label}" under ${node?.label}: [${node?.children.map((c) => c.label).join(', ')}]`);
   return found;
 }
@@ -34,9 +34,10 @@ describe('registry view', () => {
     assert.ok(fileNode(d, 'registry/mistakes.scim-registry.jsonc'), 'the mistakes file is listed too');
     const strict = child(file, 'strict');
     assert.equal(strict.icon, 'key');
-    assert.match(strict.description, /pass · pagination 2026-01-15/);
+    assert.equal(strict.label, 'Strict (RFC 7644 reference)');
+    assert.match(strict.description, /^strict · ✓ pass · pagination 2026-01-15$/);
     assert.equal(child(file, 'acme-crm').icon, 'shield');
-    assert.equal(child(file, 'acme-crm').description, 'not probed');
+    assert.equal(child(file, 'acme-crm').description, 'acme-crm · not probed');
     const fields = strict.children.map((c) => c.label);
     for (const f of ['baseUrl', 'auth', 'endpoints', 'deactivation', 'pagination', 'schema extensions', 'observed']) {
       assert.ok(fields.includes(f), `${f} in [${fields.join(', ')}]`);

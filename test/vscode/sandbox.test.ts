@@ -68,7 +68,7 @@ describe('sandbox in VS Code', () => {
     });
     const node = d.roots.find((r) => r.label === 'Sandbox (running)');
     assert.equal(node?.description, summary.url);
-    assert.deepEqual(node?.children.map((c) => c.label), ['Sandbox: strict (sandbox-strict)', 'Sandbox: aws-like (sandbox-aws-like)']);
+    assert.deepEqual(node?.children.map((c) => c.label), ['Sandbox: strict', 'Sandbox: aws-like']);
     assert.equal(node?.children[0]?.icon, 'key');
     assert.equal(node?.children[0]?.children.find((c) => c.label === 'baseUrl')?.description, strict.baseUrl);
 

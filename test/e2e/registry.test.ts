@@ -1,0 +1,64 @@
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { copyFileSync, existsSync, mkdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { repoRoot } from '../harness/codeServer';
+import { openSession, runCommand, screenshot, type Session } from './workbenchUi';
+
+// Copies a screenshot next to the README, which shows the registry view and the running sandbox.
+function publish(file: string, name: string): void {
+  const dir = join(repoRoot, 'docs/screenshots');
+  mkdirSync(dir, { recursive: true });
+  copyFileSync(file, join(dir, name));
+}
+
+describe('registry and sandbox UI', () => {
+  let s: Session;
+  // examples/ sits inside this repository: keep VS Code from offering to open the parent git repository.
+  before(async () => { s = await openSession(join(repoRoot, 'examples/workspace'), { settings: { 'git.openRepositoryInParentFolders': 'never' } }); });
+  after(async () => { await s?.close(); });
+
+  test('the Registry view lists the example registry and reveals an application in the file', async () => {
+    await s.page.locator('.activitybar a.action-label[aria-label="SCIM Workbench"]').click();
+    const sidebar = s.page.locator('.part.sidebar');
+    const registryPane = sidebar.locator('.pane', { has: s.page.locator('.pane-header', { hasText: 'Registry' }) }).first();
+    const strictRow = registryPane.locator('.monaco-list-row', { hasText: 'Strict (RFC 7644 reference)' });
+    await strictRow.waitFor({ timeout: 30_000 });
+    await registryPane.locator('.monaco-list-row', { hasText: 'Acme CRM' }).waitFor();
+    // Selecting the application opens the registry at its entry; expanding it shows the fields of interest.
+    await strictRow.click();
+    await s.page.locator('.tab', { hasText: 'scim-registry.jsonc' }).first().waitFor({ timeout: 20_000 });
+    await strictRow.locator('.monaco-tl-twistie').click();
+    await registryPane.locator('.monaco-list-row', { hasText: 'deactivation' }).first().waitFor();
+    const verdict = await strictRow.innerText();
+    assert.match(verdict, /pass/);
+    // The code lenses above each application.
+    await s.page.locator('.contentWidgets .codelens-decoration, .codelens-decoration', { hasText: 'Reveal in Registry view' }).first().waitFor({ timeout: 20_000 });
+    await runCommand(s.page, 'Notifications: Clear All Notifications');
+    const file = await screenshot(s.page, 'registry-view');
+    assert.ok(existsSync(file) && statSync(file).size > 1000);
+    publish(file, 'registry-view.png');
+  });
+
+  test('SCIM: Start Sandbox shows a status bar item and the sandbox registry; the item stops it', async () => {
+    await runCommand(s.page, 'SCIM: Start Sandbox');
+    const item = s.page.locator('.statusbar-item', { hasText: 'SCIM sandbox' });
+    await item.waitFor({ state: 'visible', timeout: 30_000 });
+    assert.match(await item.innerText(), /SCIM sandbox :\d+/);
+    const registryPane = s.page.locator('.part.sidebar .pane', { has: s.page.locator('.pane-header', { hasText: 'Registry' }) }).first();
+    await registryPane.locator('.monaco-list-row', { hasText: 'Sandbox (running)' }).waitFor({ timeout: 20_000 });
+    await registryPane.locator('.monaco-list-row', { hasText: 'Sandbox: aws-like' }).waitFor();
+    await runCommand(s.page, 'Notifications: Clear All Notifications');
+    const file = await screenshot(s.page, 'sandbox-running');
+    assert.ok(existsSync(file) && statSync(file).size > 1000);
+    publish(file, 'sandbox-running.png');
+
+    await item.click();
+    const stopRow = s.page.locator('.quick-input-list .monaco-list-row', { hasText: 'Stop sandbox' });
+    await stopRow.waitFor({ timeout: 15_000 });
+    await s.page.locator('.quick-input-list .monaco-list-row', { hasText: 'Copy token' }).waitFor();
+    await stopRow.click();
+    await item.waitFor({ state: 'hidden', timeout: 20_000 });
+    await registryPane.locator('.monaco-list-row', { hasText: 'Sandbox (running)' }).waitFor({ state: 'detached', timeout: 20_000 });
+  });
+});
