@@ -128,6 +128,13 @@ function checkTargetValue(ctx: RuleContext, ast: PatchPath, value: Json, valuePa
   }
   // Many clients send one value for a multi-valued target ("add" one email); RFC 7644 accepts either.
   if (def.multiValued && !Array.isArray(value)) def = { ...def, multiValued: false };
+  // Entra sends the enterprise manager as a bare id string; servers differ on accepting it.
+  if (!def.multiValued && def.type === 'complex' && typeof value === 'string' && def.subAttributes?.some((s) => s.name === 'value')) {
+    ctx.report('ATTRIBUTE_TYPE', 'warning', `"${text}" is complex: RFC 7644 expects {"value": ${jsonText(value)}}, not a bare string (Microsoft Entra sends the manager id this way).`, { path: valuePath, part: 'value' }, [
+      { title: 'Wrap as {"value": ...}', preferred: true, ops: [{ op: 'wrapValue', path: valuePath, before: '{"value": ', after: '}' }] },
+    ]);
+    return;
+  }
   checkAttributeValue(ctx, def, value, valuePath.slice(0, -1), valuePath[valuePath.length - 1] ?? 'value', text, SCOPE);
 }
 

@@ -152,7 +152,8 @@ describe('Microsoft Entra PATCH quirks', () => {
 
   test('capitalised ops, string booleans and dotted keys are warnings with fixes', () => {
     assert.equal(kind, 'patchOp');
-    assert.equal(countAt(findings, 'QUIRK_CAPITALISED_OP'), 4);
+    assert.equal(countAt(findings, 'QUIRK_CAPITALISED_OP'), 5);
+    assert.equal(countAt(findings, 'ATTRIBUTE_TYPE'), 1, 'the manager id as a bare string');
     assert.equal(countAt(findings, 'QUIRK_STRING_BOOLEAN'), 2);
     assert.equal(countAt(findings, 'QUIRK_DOTTED_KEY'), 2);
     for (const f of findings) {
@@ -179,13 +180,14 @@ describe('Microsoft Entra PATCH quirks', () => {
       if (!f) break;
       current = applyEdits(current, f.fixes?.find((fx) => fx.preferred)?.edits ?? []);
     }
-    for (let round = 0; round < 10; round++) {
+    for (let round = 0; round < 20; round++) {
       const f = analyzePayload(current).findings.find((x) => x.fixes?.some((fx) => fx.preferred));
       if (!f) break;
       current = applyEdits(current, f.fixes?.find((fx) => fx.preferred)?.edits ?? []);
     }
     const body = JSON.parse(current);
-    assert.deepEqual(body.Operations.map((o: { op: string }) => o.op), ['replace', 'replace', 'add', 'replace']);
+    assert.deepEqual(body.Operations.map((o: { op: string }) => o.op), ['replace', 'replace', 'add', 'replace', 'add']);
+    assert.deepEqual(body.Operations[4].value, { value: '26118915-6090-4610-87e4-49d8ca9f808d' });
     assert.equal(body.Operations[0].value, false);
     assert.equal(body.Operations[2].value.name.givenName, 'Barbara');
     assert.equal(body.Operations[2].value.active, true);
