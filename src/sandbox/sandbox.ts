@@ -22,6 +22,17 @@ export interface StartOptions {
   seed?: number;
   /** Clock (epoch ms) for rate limits, token expiry and delayed deactivation; tests inject one. */
   now?: () => number;
+  /** Called after each response to an app (for a traffic log). Carries no headers or bodies, so no secrets. */
+  onRequest?: (entry: RequestLogEntry) => void;
+}
+
+export interface RequestLogEntry {
+  appId: string;
+  method: string;
+  /** Path and query below the app's base URL, e.g. `/Users?count=10`. */
+  path: string;
+  status: number;
+  durationMs: number;
 }
 
 export interface RunningApp {
@@ -60,9 +71,25 @@ export async function startSandbox(opts: StartOptions): Promise<RunningSandbox> 
   expressApp.set('etag', false);
   const routers = new Map(runtimes.map((rt) => [rt.id, createAppRouter(rt)]));
   expressApp.use('/apps/:appId/scim/v2', (req, res, next) => {
-    const router = routers.get(String(req.params['appId']));
-    if (router) router(req, res, next);
-    else next();
+    const appId = String(req.params['appId']);
+    const router = routers.get(appId);
+    if (!router) {
+      next();
+      return;
+    }
+    const onRequest = opts.onRequest;
+    if (onRequest) {
+      const started = performance.now();
+      const { url: path, method } = req;
+      res.on('finish', () => {
+        try {
+          onRequest({ appId, method, path, status: res.statusCode, durationMs: performance.now() - started });
+        } catch {
+          // A failing log listener must not take the sandbox down.
+        }
+      });
+    }
+    router(req, res, next);
   });
   expressApp.use((req, res) => {
     res.status(404).type(SCIM_CONTENT_TYPE).send(JSON.stringify(errorBody(404, undefined, `No sandbox app serves ${req.path}`)));

@@ -86,10 +86,33 @@ function sameTag(a: string, b: string): boolean {
   return a.trim().replace(/^W\//, '') === b.trim().replace(/^W\//, '');
 }
 
-function coreRewriters(res: Response, ctx: EngineContext, collection: string | undefined): void {
+/**
+ * What the core adds to ServiceProviderConfig beyond SCIMMY's: the OAuth client-credentials scheme and the
+ * (cursor-pagination draft's) `pagination` block. The quirk layer adjusts both to an app's switches.
+ */
+function describeProvider(body: Record<string, unknown>, baseUrl: string): void {
+  const schemes = Array.isArray(body['authenticationSchemes']) ? (body['authenticationSchemes'] as unknown[]) : [];
+  body['authenticationSchemes'] = [
+    ...schemes,
+    {
+      type: 'oauth2',
+      name: 'OAuth 2.0 client credentials',
+      description: `POST ${baseUrl}/oauth/token with grant_type=client_credentials, client_id and client_secret`,
+      specUri: 'https://datatracker.ietf.org/doc/html/rfc6749#section-4.4',
+    },
+  ];
+  body['pagination'] = { cursor: false, index: true, defaultPaginationMethod: 'index', defaultPageSize: DEFAULT_PAGE_SIZE, maxPageSize: MAX_PAGE_SIZE };
+}
+
+function coreRewriters(req: Request, res: Response, ctx: EngineContext, collection: string | undefined): void {
   onResponse(res, (out) => {
     const body = out.body as Record<string, unknown> | undefined;
     if (!body || typeof body !== 'object') return;
+    if (out.status === 200 && /^\/ServiceProviderConfig\/?$/i.test(req.path)) {
+      const location = (body['meta'] as { location?: unknown } | undefined)?.location;
+      describeProvider(body, typeof location === 'string' ? location.replace(/\/ServiceProviderConfig$/, '') : '');
+      return;
+    }
     if (isListBody(body)) {
       if (ctx.listResult) body['startIndex'] = ctx.listResult.startIndex;
       const urn = collection && CORE_URN[collection];
@@ -151,7 +174,7 @@ export function createCoreRouter(app: AppRuntime): Router {
     // makes (startIndex/count were ignored); an own property keeps them.
     Object.defineProperty(req, 'query', { value: normaliseQuery(params), writable: true, configurable: true, enumerable: true });
     setEngineContext(req, ctx);
-    coreRewriters(res, ctx, resourcePath(req).collection);
+    coreRewriters(req, res, ctx, resourcePath(req).collection);
     res.locals['engineContext'] = ctx;
     next();
   });

@@ -18,6 +18,14 @@ export function discoveryQuirk(app: AppRuntime): RequestHandler {
         if (!q.bulk) body['bulk'] = { supported: false, maxOperations: 0, maxPayloadSize: 0 };
         const filter = body['filter'] as { maxResults?: number } | undefined;
         if (filter && q.maxPageSize !== null) filter.maxResults = q.maxPageSize;
+        const pagination = body['pagination'] as { defaultPageSize?: number; maxPageSize?: number } | undefined;
+        if (pagination) {
+          if (q.defaultPageSize !== null) pagination.defaultPageSize = q.defaultPageSize;
+          if (q.maxPageSize !== null) {
+            pagination.maxPageSize = q.maxPageSize;
+            pagination.defaultPageSize = Math.min(pagination.defaultPageSize ?? q.maxPageSize, q.maxPageSize);
+          }
+        }
       });
     }
     next();

@@ -129,3 +129,37 @@ describe('lifecycle', () => {
     }
   });
 });
+
+describe('observability and discovery extras', () => {
+  test('onRequest logs method, path, status and duration per app, without headers', async () => {
+    const log: { appId: string; method: string; path: string; status: number; durationMs: number }[] = [];
+    const sb = await start([{ id: 'logged', users: 2, groups: 0 }], { onRequest: (e) => log.push(e) });
+    try {
+      const app = appOf(sb, 'logged');
+      await call(app, 'GET', '/Users?count=1');
+      await call(app, 'GET', '/Users', undefined, { authorization: '' });
+      const deadline = Date.now() + 2000;
+      while (log.length < 2 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 5));
+      assert.deepEqual(log.map((e) => [e.appId, e.method, e.path, e.status]), [['logged', 'GET', '/Users?count=1', 200], ['logged', 'GET', '/Users', 401]]);
+      assert.ok(log.every((e) => e.durationMs >= 0 && !JSON.stringify(e).includes(app.token)));
+    } finally {
+      await sb.stop();
+    }
+  });
+
+  test('ServiceProviderConfig advertises the OAuth scheme and pagination, adjusted by quirks', async () => {
+    const sb = await start([{ id: 'spc', users: 1, groups: 0 }, { id: 'capped', profile: 'aws-like', users: 1, groups: 0 }]);
+    try {
+      const spc = (await call(appOf(sb, 'spc'), 'GET', '/ServiceProviderConfig')).body;
+      assert.deepEqual(spc.authenticationSchemes.map((s: { type: string }) => s.type), ['oauthbearertoken', 'oauth2']);
+      assert.match(spc.authenticationSchemes[1].description, new RegExp(`${appOf(sb, 'spc').tokenUrl}`));
+      assert.deepEqual(spc.pagination, { cursor: false, index: true, defaultPaginationMethod: 'index', defaultPageSize: 100, maxPageSize: 1000 });
+      const capped = (await call(appOf(sb, 'capped'), 'GET', '/ServiceProviderConfig')).body;
+      assert.equal(capped.pagination.maxPageSize, 50);
+      assert.equal(capped.filter.maxResults, 50);
+      assert.equal(capped.bulk.supported, false);
+    } finally {
+      await sb.stop();
+    }
+  });
+});
