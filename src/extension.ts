@@ -7,6 +7,7 @@ import { registerProbeResultsView } from './vscode/probeResultsView';
 import { registerRegistry } from './vscode/registryFeatures';
 import { registerSecrets } from './vscode/secretCommands';
 import { registerSandbox } from './vscode/sandboxCommands';
+import { registerPayloadEditing } from './vscode/payloadEditing';
 
 let current: WorkbenchContext | undefined;
 
@@ -19,6 +20,7 @@ export function activate(extensionContext: vscode.ExtensionContext): void {
   registerSecrets(ctx);
   registerRegistry(ctx);
   registerSandbox(ctx);
+  registerPayloadEditing(ctx);
   ctx.log.info(`SCIM Workbench ${String(extensionContext.extension.packageJSON.version)} activated`);
 }
 
