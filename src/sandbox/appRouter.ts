@@ -1,7 +1,7 @@
 // The request pipeline of one application, outermost first:
 //   response pipeline -> outer quirks -> body parsing -> OAuth token endpoint -> bearer auth
 //   -> /.search normalisation -> inner quirks -> RFC core (-> SCIMMY)
-import express, { Router, type ErrorRequestHandler } from 'express';
+import express, { Router, type ErrorRequestHandler, type RequestHandler } from 'express';
 import type { AppRuntime } from './appRuntime';
 import { bearerAuth, tokenEndpoint } from './auth';
 import { installResponsePipeline, sendError, setTextRewrite } from './http';
@@ -10,6 +10,14 @@ import { SENTINEL_BASE } from './scimmyEngine';
 import { createCoreRouter, normaliseSearch } from './server';
 
 export const BODY_LIMIT = '1mb';
+const JSON_TYPES = ['application/scim+json', 'application/json', 'application/*+json'];
+
+/** RFC 7644 §3.1: bodies are application/scim+json (or application/json). `curl -d` sends a form type. */
+const requireJsonBody: RequestHandler = (req, res, next) => {
+  const hasBody = Number(req.get('content-length') ?? 0) > 0 || req.get('transfer-encoding') !== undefined;
+  if (!hasBody || req.is(JSON_TYPES)) return next();
+  sendError(res, 415, undefined, `Send the body as application/scim+json (got ${req.get('content-type') ?? 'no content type'})`);
+};
 
 const bodyErrors: ErrorRequestHandler = (err: unknown, _req, res, next) => {
   const e = err as { status?: unknown; type?: unknown; message?: unknown };
@@ -32,10 +40,10 @@ export function createAppRouter(app: AppRuntime): Router {
     next();
   });
   for (const quirk of outerQuirks(app)) router.use(quirk);
-  router.use(express.json({ type: ['application/scim+json', 'application/json', 'application/*+json'], limit: BODY_LIMIT }));
-  router.use(express.urlencoded({ extended: false, limit: '64kb' }));
+  router.use(express.json({ type: JSON_TYPES, limit: BODY_LIMIT }));
+  router.post('/oauth/token', express.urlencoded({ extended: false, limit: '64kb' }), bodyErrors, tokenEndpoint(app));
   router.use(bodyErrors);
-  router.post('/oauth/token', tokenEndpoint(app));
+  router.use(requireJsonBody);
   router.use(bearerAuth(app));
   router.use(normaliseSearch);
   for (const quirk of innerQuirks(app)) router.use(quirk);

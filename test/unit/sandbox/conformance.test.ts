@@ -239,6 +239,13 @@ describe('strict: errors, ETags, Bulk, auth, discovery', () => {
     assertError(await call(app, 'GET', '/Nope'), 404);
   });
 
+  test('a body that is not JSON (curl -d sends a form type) is 415 with a SCIM body', async () => {
+    const r = await call(app, 'POST', '/Users', '{"userName":"form@example.com"}', { 'content-type': 'application/x-www-form-urlencoded' });
+    assertError(r, 415);
+    const json = await call(app, 'POST', '/Users', { schemas: [USER_URN], userName: 'plain.json@example.com' }, { 'content-type': 'application/json' });
+    assert.equal(json.status, 201);
+  });
+
   test('invalid JSON is 400 invalidSyntax with a SCIM body', async () => {
     const r = await call(app, 'POST', '/Users', '{"userName":');
     assertError(r, 400);
