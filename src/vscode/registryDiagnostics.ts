@@ -14,7 +14,7 @@ import type { WorkbenchContext } from './workbenchContext';
 
 export const REGISTRY_DIAGNOSTIC_SOURCE = 'scim-registry';
 const LEFT_TO_JSON_SERVICE = new Set(['REGISTRY_JSON_SYNTAX', 'REGISTRY_SCHEMA']);
-const DEBOUNCE_MS = 250;
+const DEFAULT_DEBOUNCE_MS = 250;
 
 /** Whether VS Code's JSON language service validates this document against our contributed schema. */
 export function jsonServiceValidates(doc: vscode.TextDocument): boolean {
@@ -57,8 +57,10 @@ export function registerRegistryDiagnostics(ctx: WorkbenchContext): void {
       collection.delete(doc.uri);
     }
   };
-  const schedule = (doc: vscode.TextDocument, delay = DEBOUNCE_MS): void => {
+  const schedule = (doc: vscode.TextDocument, delay?: number): void => {
     if (!isRegistryDocument(doc)) return;
+    // The same typing delay as SCIM payloads: one setting for every SCIM diagnostic.
+    delay ??= vscode.workspace.getConfiguration('scimWorkbench.diagnostics', doc).get<number>('debounceMs', DEFAULT_DEBOUNCE_MS);
     const key = doc.uri.toString();
     const pending = timers.get(key);
     if (pending) clearTimeout(pending);

@@ -77,6 +77,26 @@ describe('registry editing', () => {
     assert.ok(!ours(doc.uri).some((d) => codeOf(d) === 'REGISTRY_SCHEMA'));
   });
 
+  it('offers the core\'s fixes as quick fixes, also on the JSON service\'s schema diagnostic', async () => {
+    const editor = await openFixture(MISTAKES);
+    const doc = editor.document;
+    const text = doc.getText();
+    const fixesAt = async (offset: number): Promise<vscode.CodeAction[]> => {
+      const p = doc.positionAt(offset + 2);
+      return vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', doc.uri, new vscode.Range(p, p), undefined, 50);
+    };
+    await waitFor('diagnostics', () => ours(doc.uri).length > 0);
+    const typo = (await fixesAt(offsetOf(text, '"PAGE_SIZE_CAPED"'))).find((a) => a.title === 'Change to "PAGE_SIZE_CAPPED"');
+    assert.ok(typo?.edit, 'a fix for the finding-code typo');
+    assert.equal(typo.isPreferred, true);
+    assert.equal(typo.edit.get(doc.uri)[0]?.newText, '"PAGE_SIZE_CAPPED"');
+    // (vscode.executeCodeActionProvider does not return CodeAction.diagnostics, so the link to the JSON
+    // service's diagnostic is not visible here; the fix itself is.)
+    const contract = await fixesAt(offsetOf(text, '"contract": "Immediate"') + 12);
+    const toLower = contract.find((a) => a.title === 'Change to "immediate"');
+    assert.equal(toLower?.edit?.get(doc.uri)[0]?.newText, '"immediate"', contract.map((a) => a.title).join(', '));
+  });
+
   it('reports REGISTRY_SCHEMA itself when JSON validation is off', async () => {
     const config = vscode.workspace.getConfiguration('json');
     await config.update('validate.enable', false, vscode.ConfigurationTarget.Global);
