@@ -49,18 +49,15 @@ function nodeTests(title, files) {
   lines.push(`${title}: ${p} passed, ${f} failed${num('skipped') ? `, ${num('skipped')} skipped` : ''}`);
 }
 
-if (layers.includes('static') || !only) {
-  step('build');
-  if (run('node', ['scripts/build.mjs']) !== 0) { failed++; lines.push('build: FAILED'); }
+step('build');
+if (run('node', ['scripts/build.mjs']) !== 0) { failed++; lines.push('build: FAILED'); }
+if (layers.includes('static')) {
   step('typecheck');
   const tc = run('npx', ['tsc', '--noEmit', '-p', '.']);
   if (tc !== 0) { failed++; lines.push('typecheck: FAILED'); } else { passed++; lines.push('typecheck: ok'); }
   step('lint');
   const lint = run('npx', ['eslint', '.']);
   if (lint !== 0) { failed++; lines.push('lint: FAILED'); } else { passed++; lines.push('lint: ok'); }
-} else if (layers.includes('vscode') || layers.includes('e2e')) {
-  step('build');
-  if (run('node', ['scripts/build.mjs']) !== 0) { failed++; lines.push('build: FAILED'); }
 }
 
 if (layers.includes('unit')) nodeTests('unit', listTests(join(root, 'test/unit')));

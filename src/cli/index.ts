@@ -8,6 +8,13 @@ const onSignal = (): void => {
   if (signals > 1) process.exit(130);
   controller.abort();
 };
+// `scim-workbench lint ... | head` closes our stdout early: that is the reader's choice, not an error.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (err: NodeJS.ErrnoException) => {
+    if (err.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw err;
+  });
+}
 process.on('SIGINT', onSignal);
 process.on('SIGTERM', onSignal);
 
