@@ -5,6 +5,7 @@ import { ResourceStore } from './store';
 import { seedStores } from './seed';
 import { seedFromString } from './random';
 import { presetQuirks } from './presets';
+import { APP_ID_PATTERN } from './appId';
 import type { QuirkConfig, QuirkOverrides } from './quirks/types';
 
 export interface AppSpec {
@@ -50,7 +51,7 @@ export interface QuirkState {
   locked: Set<string>;
 }
 
-export const APP_ID_PATTERN = /^[A-Za-z0-9._-]{1,64}$/;
+export { APP_ID_PATTERN };
 
 export function randomSecret(bytes = 24): string {
   return randomBytes(bytes).toString('base64url');

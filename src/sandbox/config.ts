@@ -4,7 +4,8 @@ import { parseTree, printParseErrorCode, type Node, type ParseError } from 'json
 import type { Finding, Fix } from '../core/findings';
 import type { OffsetRange } from '../core/text';
 import { suggest } from '../core/scim/suggest';
-import { APP_ID_PATTERN, type AppSpec } from './appRuntime';
+import { APP_ID_PATTERN } from './appId';
+import type { AppSpec } from './appRuntime';
 import { presetNames } from './presets';
 import { checkQuirkValue, isQuirkName } from './quirks/specs';
 import { QUIRK_NAMES, type QuirkOverrides } from './quirks/types';

@@ -3,4 +3,5 @@ export { startSandbox, type StartOptions, type RunningSandbox, type RunningApp, 
 export type { AppSpec } from './appRuntime';
 export { presetNames, describePreset, findPreset, type Preset } from './presets';
 export { RFC_QUIRKS, QUIRK_NAMES, FILTER_OPERATORS, resolveQuirks, type QuirkConfig, type QuirkOverrides } from './quirks/types';
-export { parseSandboxConfig, lintSandboxConfig, type SandboxConfig } from './config';
+export { parseSandboxConfig, lintSandboxConfig, SANDBOX_CODES, type SandboxConfig } from './config';
+export { sandboxConfigSchema } from './configSchema';
