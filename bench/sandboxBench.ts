@@ -2,7 +2,9 @@
 // JSON.stringify of the same users (both walk every record once); HTTP list requests are compared with
 // GET /ServiceProviderConfig on the same server, so the ratio is what paging or filtering 100k records costs
 // on top of a request that does no work.
+import { SCIMMY } from 'scimmy-routers';
 import { startSandbox } from '../src/sandbox';
+import { compileFilter, filterRecords, lookupFor } from '../src/sandbox/filterEngine';
 import { seedStores } from '../src/sandbox/seed';
 import { ResourceStore } from '../src/sandbox/store';
 import { compare } from './measure';
@@ -42,6 +44,17 @@ export async function run(): Promise<BenchResult[]> {
   const sample = seeded().list();
   const seed = compare(() => seeded(), () => JSON.stringify(sample), 1, 0);
   results.push({ name: 'sandbox: seed 100k users', ops: seed.ops, baseline: 'JSON.stringify(100k users)', ratio: seed.ratio, target: 10 });
+
+  // Why list filters use src/core/filter: the same eq filter over the same 100k records, against SCIMMY's Filter
+  // (which also gets userName case-sensitivity and URN paths wrong).
+  const text = `userName eq "${String(sample[USERS / 2]?.['userName'])}"`;
+  const compiled = compileFilter(text);
+  if (!compiled.ok) throw new Error(compiled.message);
+  const lookup = lookupFor('User');
+  const scimmyFilter = new SCIMMY.Types.Filter(text);
+  const records = sample as unknown as Record<string, unknown>[];
+  const engine = compare(() => filterRecords(sample, compiled.ast, lookup), () => scimmyFilter.match(records), 1, 0);
+  results.push({ name: 'sandbox: core filter eq over 100k users', ops: engine.ops, baseline: 'SCIMMY Filter.match', ratio: engine.ratio });
 
   const sb = await startSandbox({ apps: [{ id: 'big', users: USERS, groups: 100 }], token: 'bench' });
   try {
