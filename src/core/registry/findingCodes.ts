@@ -13,6 +13,7 @@ const registry: [string, string][] = [
   ['REGISTRY_JSON_SYNTAX', 'The registry file is not valid JSON with comments.'],
   ['REGISTRY_SCHEMA', 'A value does not match the registry schema (type, enum, required field, unknown field).'],
   ['REGISTRY_DUPLICATE_ID', 'Two applications share an id.'],
+  ['REGISTRY_DUPLICATE_KEY', 'A key appears twice in the same object.'],
   ['REGISTRY_BASEURL_SCHEME', 'baseUrl is not an absolute http(s) URL.'],
   ['REGISTRY_BASEURL_RESOURCE_SUFFIX', 'baseUrl ends with a resource path such as /Users; the runner appends those itself.'],
   ['REGISTRY_BASEURL_TRAILING_SLASH', 'baseUrl ends with a slash.'],

@@ -16,12 +16,27 @@ export function keyNodeOf(valueNode: Node): Node | undefined {
   return propertyOf(valueNode)?.children?.[0];
 }
 
+/** The value of `key`; with a repeated key the last one, as JSON.parse and getNodeValue read it. */
 export function childValue(objectNode: Node | undefined, key: string): Node | undefined {
   if (objectNode?.type !== 'object') return undefined;
+  let found: Node | undefined;
   for (const prop of objectNode.children ?? []) {
-    if (prop.children?.[0]?.value === key) return prop.children[1];
+    if (prop.children?.[0]?.value === key) found = prop.children[1];
   }
-  return undefined;
+  return found;
+}
+
+/** Property key nodes that repeat an earlier key in the same object (JSON leaves their meaning undefined). */
+export function duplicateKeyNodes(objectNode: Node): Node[] {
+  const seen = new Set<unknown>();
+  const out: Node[] = [];
+  for (const prop of objectNode.children ?? []) {
+    const key = prop.children?.[0];
+    if (!key) continue;
+    if (seen.has(key.value)) out.push(key);
+    seen.add(key.value);
+  }
+  return out;
 }
 
 export function atPath(root: Node | undefined, path: JsonPath): Node | undefined {
@@ -98,3 +113,26 @@ export const Token = {
   LineBreak: 14,
   Trivia: 15,
 } as const;
+
+/**
+ * The value of a node as JSON.parse would build it: plain objects (jsonc-parser's getNodeValue makes
+ * null-prototype ones, which surprise callers) and, for a repeated key, the last value.
+ */
+export function plainValue(node: Node): unknown {
+  switch (node.type) {
+    case 'object': {
+      const out: Record<string, unknown> = {};
+      for (const prop of node.children ?? []) {
+        const [k, v] = prop.children ?? [];
+        if (!k || !v) continue;
+        // defineProperty, so a "__proto__" key stays data instead of replacing the prototype.
+        Object.defineProperty(out, String(k.value), { value: plainValue(v), enumerable: true, writable: true, configurable: true });
+      }
+      return out;
+    }
+    case 'array':
+      return (node.children ?? []).map(plainValue);
+    default:
+      return node.value;
+  }
+}

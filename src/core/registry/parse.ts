@@ -1,9 +1,9 @@
 // Parses a registry file once into an offset tree, keeping the ranges editors need (code lenses above each
 // application, reveal from the tree view). Never throws: bad input becomes REGISTRY_JSON_SYNTAX findings.
-import { getNodeValue, parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
+import { parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
 import type { Finding } from '../findings';
 import type { OffsetRange } from '../text';
-import { atPath, childValue, nodeRange, propertyOf } from './jsonText';
+import { atPath, childValue, nodeRange, plainValue, propertyOf } from './jsonText';
 import type { Application, JsonPath, Registry } from './model';
 
 export interface ParsedApplication {
@@ -52,7 +52,7 @@ export function parseDocument(text: string): RegistryDocument {
   }
   let value: unknown;
   try {
-    value = root ? getNodeValue(root) : undefined;
+    value = root ? plainValue(root) : undefined;
   } catch {
     value = undefined;
   }
@@ -115,7 +115,7 @@ export function parseRegistry(text: string, fileName?: string): ParsedRegistry {
     }
     const idNode = childValue(node, 'id');
     const parsed: ParsedApplication = {
-      app: getNodeValue(node) as Application,
+      app: plainValue(node) as Application,
       index,
       range: nodeRange(node),
       fieldRanges,

@@ -5,7 +5,7 @@ import { sortFindings, type Finding } from '../findings';
 import type { OffsetRange } from '../text';
 import { filterFindings } from './filterRule';
 import { findingCode, suggestFindingCode } from './findingCodes';
-import { childValue, decodeStringNode, nodeRange, rangeInString } from './jsonText';
+import { childValue, decodeStringNode, duplicateKeyNodes, nodeRange, rangeInString } from './jsonText';
 import { applicationNodes, parseDocument, syntaxFindings, type RegistryDocument } from './parse';
 import { schemaFindings } from './schemaRule';
 import { secretFindings } from './secretRules';
@@ -28,8 +28,27 @@ export function lintDocument(doc: RegistryDocument): Finding[] {
       ...productionWriteFindings(app, doc.text),
     );
   }
-  if (doc.root) findings.push(...secretFindings(doc.root, apps, doc.text));
+  if (doc.root) findings.push(...duplicateKeyFindings(doc.root), ...secretFindings(doc.root, apps, doc.text));
   return sortFindings(findings);
+}
+
+function duplicateKeyFindings(root: Node): Finding[] {
+  const out: Finding[] = [];
+  const visit = (node: Node): void => {
+    if (node.type === 'object') {
+      for (const key of duplicateKeyNodes(node)) {
+        out.push({
+          code: 'REGISTRY_DUPLICATE_KEY',
+          severity: 'error',
+          message: `"${String(key.value)}" appears twice in the same object; tools disagree on which one counts. Keep one.`,
+          range: nodeRange(key),
+        });
+      }
+    }
+    for (const child of node.children ?? []) visit(child);
+  };
+  visit(root);
+  return out;
 }
 
 function duplicateIdFindings(apps: Node[]): Finding[] {

@@ -4,7 +4,7 @@
 import { createScanner, type Node } from 'jsonc-parser';
 import type { TextEdit } from '../findings';
 import { LineIndex } from '../text';
-import { atPath, childValue, nodeRange, Token } from './jsonText';
+import { atPath, childValue, duplicateKeyNodes, nodeRange, plainValue, Token } from './jsonText';
 import type { JsonPath, Observation } from './model';
 import { VERDICTS } from './model';
 import { applicationNodes, parseDocument, type RegistryDocument } from './parse';
@@ -90,22 +90,9 @@ function verify(before: RegistryDocument, newText: string, index: number, relPat
   const ok =
     after.syntaxErrors.length <= before.syntaxErrors.length &&
     landed !== undefined &&
-    JSON.stringify(nodeValue(landed)) === JSON.stringify(value);
+    JSON.stringify(plainValue(landed)) === JSON.stringify(value);
   if (!ok) return fail(before.text, 'Internal check failed: the edit would not produce the expected value; the file was left unchanged.');
   return { ok: true, text: newText, edits };
-}
-
-function nodeValue(node: Node): unknown {
-  if (node.type === 'object') {
-    const out: Record<string, unknown> = {};
-    for (const prop of node.children ?? []) {
-      const [k, v] = prop.children ?? [];
-      if (k && v) out[String(k.value)] = nodeValue(v);
-    }
-    return out;
-  }
-  if (node.type === 'array') return (node.children ?? []).map(nodeValue);
-  return node.value;
 }
 
 interface Style {
@@ -154,6 +141,9 @@ function planEdit(doc: RegistryDocument, appNode: Node, relPath: JsonPath, value
       const kind = node.type === 'null' ? 'null' : node.type === 'array' ? 'an array' : `a ${node.type}`;
       return `${label} is ${kind}, not an object; cannot set ${relPath.join('.')}.`;
     }
+    // With a repeated key, which one a reader uses is undefined; writing either could hide the change.
+    const repeated = duplicateKeyNodes(node).find((k) => k.value === segment || (i === 0 && k.value === 'id'));
+    if (repeated) return `${label} has the key "${String(repeated.value)}" twice; remove the duplicate first.`;
     const child = childValue(node, segment);
     if (!child) {
       if (rest.some((s) => typeof s === 'number')) return `${[...relPath.slice(0, i + 1)].join('.')} does not exist.`;

@@ -65,3 +65,11 @@ test('observedSummary: worst verdict, latest run, junk ignored', async () => {
   assert.deepEqual(summary.probes.map((p) => p.probe), ['filters', 'pagination']);
   assert.deepEqual(observedSummary({ id: 'b', baseUrl: 'x' }), { probes: [] });
 });
+
+test('values are plain objects, and a "__proto__" key stays data', () => {
+  const parsed = parseRegistry('{ "applications": [ { "id": "a", "baseUrl": "x", "x-meta": { "__proto__": { "polluted": true } } } ] }');
+  const app = parsed.applications[0]!.app as unknown as Record<string, Record<string, unknown>>;
+  assert.equal(Object.getPrototypeOf(app), Object.prototype);
+  assert.deepEqual(Object.keys(app['x-meta']!), ['__proto__']);
+  assert.equal(({} as Record<string, unknown>).polluted, undefined);
+});

@@ -215,3 +215,13 @@ test('baseUrl placeholders do not shift the resource-suffix range', async () => 
   assert.equal(f.length, 1);
   assert.equal(covered(text, f[0]!), '/Users');
 });
+
+test('REGISTRY_DUPLICATE_KEY: on the repeated key; write-back refuses to touch such an application', async () => {
+  const { lintRegistry: lint, updateObserved } = await import('../../../src/core/registry/index');
+  const text = registryWith('      "id": "a", "baseUrl": "https://a.example.com/scim/v2", "id": "b"');
+  const f = lint(text).filter((x) => x.code === 'REGISTRY_DUPLICATE_KEY');
+  assert.deepEqual(f.map((x) => x.range), [rangeOf(text, '"id"', 1)]);
+  const result = updateObserved(text, 'b', 'p', { lastRun: '2026-01-01T00:00:00Z', verdict: 'pass' });
+  assert.equal(result.ok, false);
+  assert.match(result.ok ? '' : result.error, /"id" twice/);
+});
