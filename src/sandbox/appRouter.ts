@@ -26,6 +26,14 @@ const bodyErrors: ErrorRequestHandler = (err: unknown, _req, res, next) => {
   sendError(res, e.status, e.status === 400 ? 'invalidSyntax' : undefined, detail);
 };
 
+/** Anything thrown past the core becomes a SCIM error body, never Express's HTML page or a stack trace. */
+export const lastResort: ErrorRequestHandler = (err: unknown, _req, res, _next) => {
+  if (res.headersSent) return;
+  const status = (err as { status?: unknown }).status;
+  const code = typeof status === 'number' && status >= 400 && status < 600 ? status : 500;
+  sendError(res, code, undefined, code === 500 ? 'Internal server error' : String((err as Error).message));
+};
+
 export function appBasePath(appId: string): string {
   return `/apps/${appId}/scim/v2`;
 }
@@ -48,5 +56,6 @@ export function createAppRouter(app: AppRuntime): Router {
   router.use(normaliseSearch);
   for (const quirk of innerQuirks(app)) router.use(quirk);
   router.use(createCoreRouter(app));
+  router.use(lastResort);
   return router;
 }

@@ -4,7 +4,7 @@
 import { createServer, type Server } from 'node:http';
 import type { Socket } from 'node:net';
 import type { AddressInfo } from 'node:net';
-import express from 'express';
+import express, { type ErrorRequestHandler } from 'express';
 import { createAppRuntime, randomSecret, type AppRuntime, type AppSpec } from './appRuntime';
 import { appBasePath, createAppRouter } from './appRouter';
 import { errorBody, SCIM_CONTENT_TYPE } from './http';
@@ -94,6 +94,10 @@ export async function startSandbox(opts: StartOptions): Promise<RunningSandbox> 
   expressApp.use((req, res) => {
     res.status(404).type(SCIM_CONTENT_TYPE).send(JSON.stringify(errorBody(404, undefined, `No sandbox app serves ${req.path}`)));
   });
+  expressApp.use(((_err, _req, res, _next) => {
+    if (res.headersSent) return;
+    res.status(500).type(SCIM_CONTENT_TYPE).send(JSON.stringify(errorBody(500, undefined, 'Internal server error')));
+  }) as ErrorRequestHandler);
 
   const server: Server = createServer(expressApp);
   const sockets = new Set<Socket>();

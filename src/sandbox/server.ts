@@ -4,6 +4,7 @@ import { Router, type NextFunction, type Request, type RequestHandler, type Resp
 import type { AppRuntime } from './appRuntime';
 import { ERROR_URN, LIST_URN, isListBody, onResponse, sendError } from './http';
 import { compileFilter } from './filterEngine';
+import { safeDecode } from './quirks/requestUtil';
 import {
   DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, SCIMMY, setEngineContext, sharedScimRouter, type EngineContext,
 } from './scimmyEngine';
@@ -22,7 +23,7 @@ export function resourcePath(req: Request): { collection?: 'Users' | 'Groups'; i
   const m = /^\/(Users|Groups)(?:\/([^/]+))?$/i.exec(path);
   if (!m) return {};
   const collection = (m[1] as string).toLowerCase() === 'users' ? 'Users' : 'Groups';
-  return { collection, id: m[2] === undefined ? undefined : decodeURIComponent(m[2]) };
+  return { collection, id: m[2] === undefined ? undefined : safeDecode(m[2]) };
 }
 
 function queryOf(req: Request): URLSearchParams {
@@ -47,8 +48,9 @@ export const normaliseSearch: RequestHandler = (req, res, next) => {
   for (const key of ['filter', 'sortBy', 'sortOrder', 'startIndex', 'count', 'cursor']) {
     const v = body[key];
     if (v === undefined) continue;
-    if (typeof v !== 'string' && typeof v !== 'number') {
-      return sendError(res, 400, 'invalidValue', `SearchRequest '${key}' must be a ${key === 'startIndex' || key === 'count' ? 'number' : 'string'}`);
+    const numeric = key === 'startIndex' || key === 'count';
+    if (numeric ? !Number.isInteger(v) : typeof v !== 'string') {
+      return sendError(res, 400, 'invalidValue', `SearchRequest '${key}' must be ${numeric ? 'an integer' : 'a string'}`);
     }
     params.set(key, String(v));
   }

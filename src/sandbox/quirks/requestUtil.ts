@@ -18,9 +18,18 @@ export function isListRequest(req: Request): boolean {
   return req.method === 'GET' && /^\/(Users|Groups|\.search)\/?$/i.test(req.path);
 }
 
+/** decodeURIComponent that keeps malformed escapes (`%E0%A4%A`) as written instead of throwing. */
+export function safeDecode(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment;
+  }
+}
+
 export function userIdOf(req: Request): string | undefined {
   const m = /^\/Users\/([^/]+)\/?$/i.exec(req.path);
-  return m ? decodeURIComponent(m[1] as string) : undefined;
+  return m ? safeDecode(m[1] as string) : undefined;
 }
 
 export function isResourceWrite(req: Request): boolean {

@@ -246,6 +246,26 @@ describe('strict: errors, ETags, Bulk, auth, discovery', () => {
     assert.equal(json.status, 201);
   });
 
+  test('malformed requests get SCIM error bodies, never HTML or a crash', async () => {
+    const cases: [string, string, unknown?][] = [
+      ['GET', '/Users/%E0%A4%A'],
+      ['PATCH', '/Users/%E0%A4%A', patch({ op: 'replace', path: 'active', value: false })],
+      ['GET', '/Users?filter='],
+      ['GET', '/Users?attributes='],
+      ['POST', '/Users', '[]'],
+      ['POST', '/Users', 'null'],
+      ['PATCH', '/Users/x', '{"Operations":5}'],
+      ['POST', '/.search', { schemas: [SEARCH_URN], count: 'ten' }],
+      ['POST', '/.search', '[]'],
+      ['POST', '/Bulk', '{}'],
+    ];
+    for (const [method, path, body] of cases) {
+      const r = await call(app, method, path, body);
+      assert.ok(r.status >= 400 && r.status < 500, `${method} ${path}: ${r.status}`);
+      assert.deepEqual(r.body?.schemas, [ERROR_URN], `${method} ${path}: ${r.text.slice(0, 80)}`);
+    }
+  });
+
   test('invalid JSON is 400 invalidSyntax with a SCIM body', async () => {
     const r = await call(app, 'POST', '/Users', '{"userName":');
     assertError(r, 400);
