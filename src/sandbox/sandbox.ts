@@ -91,6 +91,14 @@ export async function startSandbox(opts: StartOptions): Promise<RunningSandbox> 
     }
     router(req, res, next);
   });
+  // A human opening the sandbox URL sees what it serves (never tokens or secrets).
+  expressApp.get('/', (req, res) => {
+    const origin = `${req.protocol}://${req.get('host') ?? host}`;
+    res.type('application/json').send(JSON.stringify({
+      description: 'SCIM Workbench sandbox',
+      apps: runtimes.map((rt) => ({ id: rt.id, profile: rt.profile, baseUrl: `${origin}${appBasePath(rt.id)}` })),
+    }, null, 2));
+  });
   expressApp.use((req, res) => {
     res.status(404).type(SCIM_CONTENT_TYPE).send(JSON.stringify(errorBody(404, undefined, `No sandbox app serves ${req.path}`)));
   });

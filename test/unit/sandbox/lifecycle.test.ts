@@ -131,6 +131,19 @@ describe('lifecycle', () => {
 });
 
 describe('observability and discovery extras', () => {
+  test('GET / lists the apps and their base URLs, without tokens', async () => {
+    const sb = await start([{ id: 'listed', profile: 'minimal', users: 1, groups: 0 }]);
+    try {
+      const res = await fetch(`${sb.url}/`);
+      const text = await res.text();
+      assert.equal(res.status, 200);
+      assert.deepEqual(JSON.parse(text).apps, [{ id: 'listed', profile: 'minimal', baseUrl: appOf(sb, 'listed').baseUrl }]);
+      assert.ok(!text.includes(appOf(sb, 'listed').token) && !text.includes(appOf(sb, 'listed').clientSecret));
+    } finally {
+      await sb.stop();
+    }
+  });
+
   test('onRequest logs method, path, status and duration per app, without headers', async () => {
     const log: { appId: string; method: string; path: string; status: number; durationMs: number }[] = [];
     const sb = await start([{ id: 'logged', users: 2, groups: 0 }], { onRequest: (e) => log.push(e) });
