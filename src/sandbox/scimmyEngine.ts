@@ -61,7 +61,8 @@ function egress(kind: Kind) {
     const c = resource.constraints ?? {};
     if (c.sortBy) matches = sortRecords([...matches], c.sortBy, c.sortOrder === 'descending');
     const startIndex = Math.max(1, c.startIndex ?? 1);
-    const count = Math.min(c.count ?? DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE);
+    // An app configured with a larger page cap than the core's gets it; the quirk layer enforces the cap itself.
+    const count = Math.min(c.count ?? DEFAULT_PAGE_SIZE, Math.max(MAX_PAGE_SIZE, ctx.app.quirks.maxPageSize ?? 0));
     const page = matches.slice(startIndex - 1, startIndex - 1 + count);
     resource.constraints = { startIndex: 1, count: page.length, totalResults: matches.length };
     ctx.listResult = { startIndex, totalResults: matches.length };
