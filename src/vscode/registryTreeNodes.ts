@@ -2,7 +2,7 @@
 // applications, and each application's fields of interest. Values come from files as written, so every field is
 // type-checked here before it is shown; a wrong type shows as "?" rather than breaking the tree.
 import * as vscode from 'vscode';
-import type { Application, Observation, ParsedApplication } from '../core/registry';
+import { observedSummary, type Application, type ParsedApplication } from '../core/registry';
 import type { OffsetRange } from '../core/text';
 import { appLabel, type RegistryFile } from './registryFiles';
 
@@ -51,22 +51,13 @@ export function authIcon(app: Application): string {
   return AUTH_ICONS[type] ?? 'question';
 }
 
-/** The most recent observation across probes, by lastRun. */
-export function lastObservation(app: Application): { probe: string; obs: Observation } | undefined {
-  if (!isObject(app.observed)) return undefined;
-  let best: { probe: string; obs: Observation } | undefined;
-  for (const [probe, obs] of Object.entries(app.observed)) {
-    if (!isObject(obs) || typeof obs.lastRun !== 'string') continue;
-    if (!best || obs.lastRun > best.obs.lastRun) best = { probe, obs: obs as Observation };
-  }
-  return best;
-}
-
+/** The worst verdict over the probes (so one failing probe shows), with the probe and date of the latest run. */
 export function appDescription(app: Application): string {
-  const last = lastObservation(app);
-  if (!last) return 'not probed';
-  const verdict = String(last.obs.verdict);
-  return `${VERDICT_MARKS[verdict] ?? ''} ${verdict} · ${last.probe} ${last.obs.lastRun.slice(0, 10)}`.trim();
+  const summary = observedSummary(app);
+  if (!summary.verdict) return 'not probed';
+  const latest = summary.probes[0];
+  const which = summary.probes.length === 1 && latest ? latest.probe : `${summary.probes.length} probes`;
+  return `${VERDICT_MARKS[summary.verdict] ?? ''} ${summary.verdict} · ${which} ${(summary.lastRun ?? '').slice(0, 10)}`.trim();
 }
 
 export function fileNodeId(file: RegistryFile): string {

@@ -102,6 +102,12 @@ export function registerSecrets(ctx: WorkbenchContext): void {
   }));
   // Not in the palette: names and whether each is stored (never values), for tests and other features.
   ctx.track(vscode.commands.registerCommand('scimWorkbench.secrets.status', () => secretStatuses(ctx, store)));
+  // Not in the palette: makes sure a secret is available (prompting once if needed) and answers whether it is;
+  // never the value. For features outside this bundle and for tests of the first-use prompt.
+  ctx.track(vscode.commands.registerCommand('scimWorkbench.secrets.ensure', async (name?: unknown, purpose?: unknown): Promise<boolean> => {
+    if (typeof name !== 'string') return false;
+    return (await store.resolve(name, typeof purpose === 'string' ? { purpose } : {})) !== undefined;
+  }));
   // Not in the palette: where this extension's log files live, so a test can prove no secret value reaches them.
   ctx.track(vscode.commands.registerCommand('scimWorkbench.internal.logUri', () => ctx.extension.logUri.toString()));
 }

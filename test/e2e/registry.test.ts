@@ -40,6 +40,18 @@ describe('registry and sandbox UI', () => {
     publish(file, 'registry-view.png');
   });
 
+  test('SCIM: Set Secret offers the registry\'s secret names and asks for the value in a password box', async () => {
+    await runCommand(s.page, 'SCIM: Set Secret');
+    const row = s.page.locator('.quick-input-list .monaco-list-row', { hasText: 'acme-crm-client-secret' });
+    await row.waitFor({ timeout: 15_000 });
+    await row.click();
+    const password = s.page.locator('.quick-input-widget input[type="password"]');
+    await password.waitFor({ state: 'visible', timeout: 15_000 });
+    await password.fill('typed-in-the-ui-9Xk');
+    await s.page.keyboard.press('Enter');
+    await s.page.locator('.notifications-toasts', { hasText: 'Secret "acme-crm-client-secret" stored.' }).waitFor({ timeout: 15_000 });
+  });
+
   test('SCIM: Start Sandbox shows a status bar item and the sandbox registry; the item stops it', async () => {
     await runCommand(s.page, 'SCIM: Start Sandbox');
     const item = s.page.locator('.statusbar-item', { hasText: 'SCIM sandbox' });

@@ -45,6 +45,29 @@ describe('registry secrets', () => {
     assert.ok(!(await logText()).includes(value));
   });
 
+  it('asks for a missing secret once on first use; a dismissed prompt is not repeated', async () => {
+    const name = `first-use-${Date.now()}`;
+    // Two features asking at once share one prompt.
+    const first = vscode.commands.executeCommand<boolean>('scimWorkbench.secrets.ensure', name, 'A test');
+    const second = vscode.commands.executeCommand<boolean>('scimWorkbench.secrets.ensure', name, 'A test');
+    const settled = (p: Thenable<boolean>): Promise<boolean> =>
+      Promise.race([Promise.resolve(p).then(() => true), new Promise<boolean>((r) => setTimeout(() => r(false), 100))]);
+    // Escape the password box as a user would (retrying until it has opened and closed).
+    await waitFor('the prompt to be dismissed', async () => {
+      await vscode.commands.executeCommand('workbench.action.closeQuickOpen');
+      return settled(first);
+    });
+    assert.equal(await first, false);
+    assert.equal(await second, false);
+    // Dismissed once: later requests answer at once instead of nagging.
+    assert.equal(await settled(vscode.commands.executeCommand<boolean>('scimWorkbench.secrets.ensure', name)), true);
+    assert.equal(await vscode.commands.executeCommand('scimWorkbench.secrets.ensure', name), false);
+    // Set Secret provides it later.
+    await vscode.commands.executeCommand('scimWorkbench.setSecret', name, 'later-value');
+    assert.equal(await vscode.commands.executeCommand('scimWorkbench.secrets.ensure', name), true);
+    await vscode.commands.executeCommand('scimWorkbench.clearSecret', name);
+  });
+
   it('rejects names that cannot be keychain keys or variables', async () => {
     assert.equal(await vscode.commands.executeCommand('scimWorkbench.setSecret', 'payroll password', 'x'), false);
     assert.ok(!(await status()).some((x) => x.name === 'payroll password' && x.stored));

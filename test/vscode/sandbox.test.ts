@@ -72,6 +72,15 @@ describe('sandbox in VS Code', () => {
     assert.equal(node?.children[0]?.icon, 'key');
     assert.equal(node?.children[0]?.children.find((c) => c.label === 'baseUrl')?.description, strict.baseUrl);
 
+    // Selecting a sandbox app opens the sandbox registry as a read-only document at that entry.
+    const app = node?.children[1];
+    assert.ok(app?.command);
+    await vscode.commands.executeCommand(app.command.command, ...app.command.arguments);
+    const editor = await waitFor('the sandbox registry document', () => vscode.window.activeTextEditor);
+    assert.equal(editor.document.uri.scheme, 'scim-registry');
+    assert.equal(editor.document.getText(editor.selection), '"id": "sandbox-aws-like"');
+    assert.ok(editor.document.getText().includes(summary.apps[1]?.baseUrl ?? '?'));
+
     assert.equal(await vscode.commands.executeCommand('scimWorkbench.stopSandbox'), true);
     await waitFor('connection refused after stop', () => refused(`${strict.baseUrl}/ServiceProviderConfig`));
     await waitFor('the sandbox gone from the view', async () => {
