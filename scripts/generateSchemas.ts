@@ -1,15 +1,19 @@
-// Writes schemas/scim-*.schema.json from src/core/scim. Run: node --import tsx scripts/generateSchemas.ts
+// Writes schemas/scim-*.schema.json from src/core/scim and schemas/scim-registry.schema.json from src/core/registry. Run: node --import tsx scripts/generateSchemas.ts
 // (add --check to fail instead of writing when a file is out of date).
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { generateJsonSchemas, serializeJsonSchema } from '../src/core/scim/jsonSchemaGen';
+import { registrySchemaText } from '../src/core/registry/jsonSchema';
 
 const dir = join(import.meta.dirname ?? process.cwd(), '..', 'schemas');
 const check = process.argv.includes('--check');
 let stale = 0;
-for (const [name, schema] of Object.entries(generateJsonSchemas())) {
+const outputs: [string, string][] = [
+  ...Object.entries(generateJsonSchemas()).map(([name, schema]): [string, string] => [name, serializeJsonSchema(schema)]),
+  ['scim-registry.schema.json', registrySchemaText()],
+];
+for (const [name, text] of outputs) {
   const path = join(dir, name);
-  const text = serializeJsonSchema(schema);
   let current: string | undefined;
   try {
     current = readFileSync(path, 'utf8');

@@ -1,5 +1,5 @@
 // Builds the draft-07 JSON schema from the field specs. schemas/scim-registry.schema.json is this output
-// (regenerate with `node --import tsx src/core/registry/jsonSchema.ts --write`); a unit test fails when they differ.
+// (regenerate with `node --import tsx scripts/generateSchemas.ts`); a unit test fails when they differ.
 import type { FieldSpec, JsonValue } from './fieldSpec';
 import { registrySpec } from './fieldDocs';
 
@@ -85,15 +85,3 @@ export function registrySchemaText(): string {
 
 /** Keywords VS Code understands that ajv must be told about (ajv strict mode rejects unknown keywords). */
 export const EDITOR_KEYWORDS = ['markdownDescription', 'markdownEnumDescriptions', 'enumDescriptions', 'patternErrorMessage'];
-
-async function main(): Promise<void> {
-  const { writeFile } = await import('node:fs/promises');
-  const { fileURLToPath } = await import('node:url');
-  const target = fileURLToPath(new URL('../../../schemas/scim-registry.schema.json', import.meta.url));
-  await writeFile(target, registrySchemaText(), 'utf8');
-  process.stdout.write(`wrote ${target}\n`);
-}
-
-if (typeof process !== 'undefined' && process.argv.includes('--write') && process.argv[1]?.endsWith('jsonSchema.ts')) {
-  void main();
-}

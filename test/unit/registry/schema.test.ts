@@ -12,7 +12,7 @@ const root = new URL('../../../', import.meta.url);
 
 test('the committed JSON schema is exactly what fieldDocs generates (no drift)', () => {
   const committed = readFileSync(new URL('schemas/scim-registry.schema.json', root), 'utf8');
-  assert.equal(committed, registrySchemaText(), 'run: node --import tsx src/core/registry/jsonSchema.ts --write');
+  assert.equal(committed, registrySchemaText(), 'run: node --import tsx scripts/generateSchemas.ts');
 });
 
 test('every schema property carries the description and markdown of its field doc', () => {
