@@ -1,7 +1,6 @@
 // Completion in a SCIM JSON payload: keys valid at the cursor, schema URNs, canonical values, PATCH ops,
 // PATCH paths and filters (inside their strings). jsonc-parser's getLocation finds where the cursor is; the frame
 // (frame.ts) says which schemas apply there.
-import { getLocation, type Location } from 'jsonc-parser';
 import { SchemaCatalog } from '../scim/catalog';
 import type { AttributeDefinition } from '../scim/types';
 import type { OffsetRange } from '../text';
@@ -9,6 +8,7 @@ import { attributeMarkdown, attributeSummary, schemaMarkdown } from './attribute
 import { keyCandidates, type KeyCandidate } from './candidates';
 import { frameAt, type Frame } from './frame';
 import { completeFilterText } from './filterCompletion';
+import { locateCursor, type CursorLocation } from './cursor';
 import { decodeJsonString, escapeJsonStringContent, escapeSnippetForJsonString, snippetLiteral } from './jsonStringText';
 import { stringRole } from './stringRole';
 import type { PayloadCompletionItem, PayloadLanguageOptions } from './types';
@@ -40,8 +40,8 @@ function staticallyCovered(frame: Frame, c: KeyCandidate, catalog: SchemaCatalog
   return SchemaCatalog.standard().getSchema(c.schemaUrn ?? '') !== undefined && (id?.source ?? 'rfc') === 'rfc';
 }
 
-function keyItems(text: string, offset: number, loc: Location, catalog: SchemaCatalog, opts: PayloadLanguageOptions): PayloadCompletionItem[] {
-  const frame = frameAt(text, loc.path.slice(0, -1), catalog);
+function keyItems(text: string, offset: number, loc: CursorLocation, catalog: SchemaCatalog, opts: PayloadLanguageOptions): PayloadCompletionItem[] {
+  const frame = frameAt(text, loc.path.slice(0, -1), catalog, loc.members);
   const node = loc.previousNode;
   let range: OffsetRange = { start: offset, end: offset };
   if (node && node.offset <= offset && offset <= node.offset + node.length) {
@@ -75,13 +75,13 @@ function quotedValueItems(values: { value: string; detail?: string; documentatio
   return values.map((v) => ({ label: v.value, kind: v.kind, detail: v.detail, documentation: v.documentation, insertText: JSON.stringify(v.value), range, filterText: JSON.stringify(v.value) }));
 }
 
-function valueItems(text: string, offset: number, loc: Location, catalog: SchemaCatalog, opts: PayloadLanguageOptions): PayloadCompletionItem[] {
+function valueItems(text: string, offset: number, loc: CursorLocation, catalog: SchemaCatalog, opts: PayloadLanguageOptions): PayloadCompletionItem[] {
   const node = loc.previousNode;
   const inString = node?.type === 'string' && node.offset < offset && offset <= node.offset + node.length;
   if (node && !inString && offset > node.offset + node.length - 1 && node.type === 'string') return []; // after a finished value
   const range: OffsetRange = inString && node ? { start: node.offset, end: node.offset + node.length } : wordRange(text, offset);
   if (inString && node && text[node.offset + node.length - 1] !== '"') range.end = offset;
-  const role = stringRole(text, loc.path, catalog);
+  const role = stringRole(text, loc.path, catalog, loc.members);
   if (role.kind === 'schemas') {
     if (opts.jsonSchemaCovered && !role.frame.openContent) {
       return quotedValueItems(catalog.allSchemas().filter((s) => s.source === 'server' || s.source === 'workspace').map((s) => ({ value: s.id, detail: s.name, documentation: schemaMarkdown(s), kind: 'schema' })), range);
@@ -126,7 +126,7 @@ function filterItems(text: string, offset: number, quote: number, mode: 'filter'
 export function payloadCompletions(text: string, offset: number, opts: PayloadLanguageOptions = {}): PayloadCompletionItem[] {
   const catalog = opts.catalog ?? SchemaCatalog.standard();
   try {
-    const loc = getLocation(text, offset);
+    const loc = locateCursor(text, offset);
     if (loc.isAtPropertyKey) return keyItems(text, offset, loc, catalog, opts);
     return valueItems(text, offset, loc, catalog, opts);
   } catch {

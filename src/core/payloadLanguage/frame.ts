@@ -2,7 +2,7 @@
 // ListResponse resource, a Bulk operation's data), or the resource a PATCH operation's value targets. Only the
 // `schemas` (and PATCH `path`) members on the way are located, with the core's skip scan, never a full tree.
 import { parse as parseJsonc } from 'jsonc-parser';
-import type { JSONPath } from 'jsonc-parser';
+import type { OffsetRange } from '../text';
 import { parsePatchPath } from '../filter';
 import type { SchemaCatalog } from '../scim/catalog';
 import { locatePaths, pathKey, type JsonPath } from '../scim/payloadLocate';
@@ -23,14 +23,18 @@ export interface Frame {
   openContent?: boolean;
 }
 
-function valueAt(text: string, path: JsonPath): unknown {
-  const loc = locatePaths(text, [path]).get(pathKey(path));
-  if (!loc) return undefined;
-  return parseJsonc(text.slice(loc.value.start, loc.value.end));
+type Known = ReadonlyMap<string, OffsetRange> | undefined;
+
+/** The value at `path`: from the ranges the cursor scan already met, else located with one skip scan. */
+function valueAt(text: string, path: JsonPath, known: Known): unknown {
+  const key = pathKey(path);
+  const range = known?.get(key) ?? locatePaths(text, [path]).get(key)?.value;
+  if (!range) return undefined;
+  return parseJsonc(text.slice(range.start, range.end));
 }
 
-function schemasAt(text: string, objectPath: JsonPath): string[] {
-  const v = valueAt(text, [...objectPath, 'schemas']);
+function schemasAt(text: string, objectPath: JsonPath, known: Known): string[] {
+  const v = valueAt(text, [...objectPath, 'schemas'], known);
   if (typeof v === 'string') return [v];
   return Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : [];
 }
@@ -55,13 +59,13 @@ export function isExtensionUrn(catalog: SchemaCatalog, urn: string): boolean {
   return catalog.allResourceTypes().some((rt) => rt.schemaExtensions.some((e) => e.schema.toLowerCase() === lower));
 }
 
-function rootFrame(text: string, objectPath: JsonPath, catalog: SchemaCatalog): Frame {
-  const schemas = schemasAt(text, objectPath);
+function rootFrame(text: string, objectPath: JsonPath, catalog: SchemaCatalog, known: Known): Frame {
+  const schemas = schemasAt(text, objectPath, known);
   const msg = messageUrn(schemas, catalog);
   if (msg) return { kind: 'message', schemas: [msg], attrPath: [] };
-  const known = schemas.filter((s) => catalog.getSchema(s));
-  if (known.length === 0) return { kind: 'resource', schemas: allResourceSchemas(catalog), attrPath: [], anyResource: true };
-  return { kind: 'resource', schemas: known, attrPath: [] };
+  const listed = schemas.filter((s) => catalog.getSchema(s));
+  if (listed.length === 0) return { kind: 'resource', schemas: allResourceSchemas(catalog), attrPath: [], anyResource: true };
+  return { kind: 'resource', schemas: listed, attrPath: [] };
 }
 
 /** Applies a PATCH path to a frame: `name` -> ['name'], `emails[type eq "work"].value` -> ['emails','value']. */
@@ -82,8 +86,8 @@ function patchTarget(frame: Frame, path: string, catalog: SchemaCatalog): void {
  * The frame for the value or object at `path` (`path` names the member, as jsonc-parser's getLocation gives it;
  * for a property key, the key is the last segment and is not part of the frame: pass `path.slice(0, -1)`).
  */
-export function frameAt(text: string, path: JSONPath, catalog: SchemaCatalog): Frame {
-  let frame = rootFrame(text, [], catalog);
+export function frameAt(text: string, path: readonly (string | number)[], catalog: SchemaCatalog, known?: ReadonlyMap<string, OffsetRange>): Frame {
+  let frame = rootFrame(text, [], catalog, known);
   let i = 0;
   while (i < path.length) {
     const seg = path[i] as string | number;
@@ -92,17 +96,17 @@ export function frameAt(text: string, path: JSONPath, catalog: SchemaCatalog): F
       const next = path[i + 1];
       const third = path[i + 2];
       if (msg === URN.listResponse && seg === 'Resources' && typeof next === 'number') {
-        frame = rootFrame(text, path.slice(0, i + 2), catalog);
+        frame = rootFrame(text, path.slice(0, i + 2), catalog, known);
         i += 2;
         continue;
       }
       if ((msg === URN.bulkRequest || msg === URN.bulkResponse) && seg === 'Operations' && typeof next === 'number' && (third === 'data' || third === 'response')) {
-        frame = { ...rootFrame(text, path.slice(0, i + 3), catalog), openContent: true };
+        frame = { ...rootFrame(text, path.slice(0, i + 3), catalog, known), openContent: true };
         i += 3;
         continue;
       }
       if (msg === URN.patchOp && seg === 'Operations' && typeof next === 'number' && third === 'value') {
-        const opPath = valueAt(text, [...path.slice(0, i + 2), 'path']);
+        const opPath = valueAt(text, [...path.slice(0, i + 2), 'path'], known);
         frame = { kind: 'resource', schemas: allResourceSchemas(catalog), attrPath: [], anyResource: true, openContent: true };
         if (typeof opPath === 'string') patchTarget(frame, opPath, catalog);
         i += 3;

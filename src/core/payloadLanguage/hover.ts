@@ -1,9 +1,9 @@
 // Hover in a SCIM JSON payload: attribute definitions on keys, schema descriptions on `schemas` URNs and
 // extension keys, the parsed structure of filters and PATCH paths, and the meaning of an Error's scimType.
-import { getLocation } from 'jsonc-parser';
 import { SchemaCatalog } from '../scim/catalog';
 import { attributeMarkdown, schemaMarkdown, scimTypeMarkdown } from './attributeDocs';
 import { resolveInFrame } from './candidates';
+import { locateCursor } from './cursor';
 import { frameAt } from './frame';
 import { filterTreeMarkdown, patchPathMarkdown } from './filterTree';
 import { decodeJsonString } from './jsonStringText';
@@ -14,7 +14,7 @@ import type { PayloadHover, PayloadLanguageOptions } from './types';
 export function payloadHover(text: string, offset: number, opts: PayloadLanguageOptions = {}): PayloadHover | undefined {
   const catalog = opts.catalog ?? SchemaCatalog.standard();
   try {
-    const loc = getLocation(text, offset);
+    const loc = locateCursor(text, offset);
     const node = loc.previousNode;
     if (!node || offset < node.offset || offset > node.offset + node.length) return undefined;
     const range = { start: node.offset, end: node.offset + node.length };
@@ -22,7 +22,7 @@ export function payloadHover(text: string, offset: number, opts: PayloadLanguage
       const key = String(loc.path[loc.path.length - 1] ?? '');
       const schema = key.toLowerCase().startsWith('urn:') ? catalog.getSchema(key) : undefined;
       if (schema) return { range, markdown: schemaMarkdown(schema) };
-      const frame = frameAt(text, loc.path, catalog);
+      const frame = frameAt(text, loc.path, catalog, loc.members);
       const r = resolveInFrame(frame, catalog);
       if (!r) return undefined;
       // Exact-case standard keys at standard places are described by the JSON Schema's hover already.
@@ -33,7 +33,7 @@ export function payloadHover(text: string, offset: number, opts: PayloadLanguage
     }
     if (node.type !== 'string') return undefined;
     const value = decodeJsonString(text, node.offset).text;
-    const role = stringRole(text, loc.path, catalog);
+    const role = stringRole(text, loc.path, catalog, loc.members);
     switch (role.kind) {
       case 'schemas': {
         const s = catalog.getSchema(value);

@@ -1,6 +1,6 @@
 // What a JSON value at a path means to SCIM: a `schemas` URN, a filter, a PATCH path, a scimType, or the value
 // of an attribute. Completion and hover both ask.
-import type { JSONPath } from 'jsonc-parser';
+import type { OffsetRange } from '../text';
 import type { SchemaCatalog } from '../scim/catalog';
 import type { AttributeDefinition } from '../scim/types';
 import { URN } from '../scim/types';
@@ -14,9 +14,9 @@ export type StringRole =
   | { kind: 'attribute'; frame: Frame; attribute?: AttributeDefinition; schemaUrn?: string };
 
 /** `path` is the value's path (jsonc-parser getLocation: the member key last, or an array index). */
-export function stringRole(text: string, path: JSONPath, catalog: SchemaCatalog): StringRole {
+export function stringRole(text: string, path: readonly (string | number)[], catalog: SchemaCatalog, known?: ReadonlyMap<string, OffsetRange>): StringRole {
   const withoutIndex = typeof path[path.length - 1] === 'number' ? path.slice(0, -1) : path;
-  const frame = frameAt(text, withoutIndex, catalog);
+  const frame = frameAt(text, withoutIndex, catalog, known);
   const attrPath = frame.attrPath.map((s) => s.toLowerCase()).join('.');
   if (attrPath === 'schemas') return { kind: 'schemas', frame };
   const r = resolveInFrame(frame, catalog);
