@@ -3,6 +3,7 @@
 import * as vscode from 'vscode';
 import { isRegistryFileName, parseRegistry, type ParsedApplication, type ParsedRegistry } from '../core/registry';
 import { LineIndex, type OffsetRange } from '../core/text';
+import { transientRegistries } from './transientRegistry';
 import type { WorkbenchContext } from './workbenchContext';
 
 /** Every name issue 5 gives a registry file; also the `filenamePatterns` contributed for the jsonc language. */
@@ -157,4 +158,19 @@ export function registryWorkspace(ctx: WorkbenchContext): RegistryWorkspace {
     instances.set(ctx, ws);
   }
   return ws;
+}
+
+/** Every registry the runner and the probes can use: the running sandbox's first, then the workspace files. */
+export async function allRegistryFiles(ctx: WorkbenchContext): Promise<RegistryFile[]> {
+  return [...transientRegistries.list().map((t) => t.file), ...(await registryWorkspace(ctx).list())];
+}
+
+/** The first application with this id (case-insensitive, like the CLI's --app) across all registries. */
+export async function findRegistryApplication(ctx: WorkbenchContext, id: string): Promise<{ file: RegistryFile; app: ParsedApplication } | undefined> {
+  const wanted = id.toLowerCase();
+  for (const file of await allRegistryFiles(ctx)) {
+    const app = file.parsed.applications.find((a) => typeof a.app.id === 'string' && a.app.id.toLowerCase() === wanted);
+    if (app) return { file, app };
+  }
+  return undefined;
 }

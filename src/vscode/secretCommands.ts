@@ -3,9 +3,8 @@
 // password input box.
 import * as vscode from 'vscode';
 import { secretNamesOf } from '../core/registry';
-import { appLabel, registryWorkspace } from './registryFiles';
+import { allRegistryFiles, appLabel } from './registryFiles';
 import { assertName, secretStore, type SecretStore } from './secretStore';
-import { transientRegistries } from './transientRegistry';
 import type { WorkbenchContext } from './workbenchContext';
 
 export interface SecretStatus {
@@ -23,7 +22,7 @@ export async function secretStatuses(ctx: WorkbenchContext, store: SecretStore):
     if (usedBy && !entry.usedBy.includes(usedBy)) entry.usedBy.push(usedBy);
     byName.set(name, entry);
   };
-  const files = [...(await registryWorkspace(ctx).list()), ...transientRegistries.list().map((t) => t.file)];
+  const files = await allRegistryFiles(ctx);
   for (const file of files) {
     for (const app of file.parsed.applications) {
       for (const ref of secretNamesOf(app.app)) add(ref.name, `${appLabel(app)} · ${ref.field}`);
