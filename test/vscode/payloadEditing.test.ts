@@ -269,8 +269,8 @@ describe('payload editing', () => {
     const { document: user } = await open('detected-by-content.json');
     const attr = await hoverText(user.uri, positionOf(user, 'userName', 0, 3));
     assert.match(attr, /\*\*userName\*\*/);
-    assert.match(attr, /\| mutability \| readWrite \|/);
-    assert.match(attr, /\| uniqueness \| server \|/);
+    assert.match(attr, /mutability `readWrite`/);
+    assert.match(attr, /uniqueness `server`/);
     assert.match(attr, /RFC 7643 §4\.1\.1/);
     const urn = await hoverText(user.uri, positionOf(user, 'core:2.0:User', 0, 3));
     assert.match(urn, /\*\*User\*\* schema/);

@@ -23,8 +23,8 @@ export function attributeMarkdown(a: AttributeDefinition, schema: SchemaDefiniti
   ];
   if (a.canonicalValues?.length) rows.push(['canonical values', a.canonicalValues.map(code).join(', ')]);
   if (a.subAttributes?.length) rows.push(['sub-attributes', a.subAttributes.map((s) => code(s.name)).join(', ')]);
-  const lines = [`**${qualifiedName}**${schema ? ` · ${schema.name}` : ''}`, '', a.description, '', '| | |', '|---|---|'];
-  for (const [k, v] of rows) lines.push(`| ${k} | ${v} |`);
+  // One line of `name value` pairs: hover tables get no column padding in VS Code and read poorly.
+  const lines = [`**${qualifiedName}**${schema ? ` · ${schema.name}` : ''}`, '', a.description, '', rows.map(([k, v]) => `${k} ${v.startsWith('`') ? v : code(v)}`).join(' · ')];
   const source = a.rfcSection ?? (schema?.source === 'server' ? "the server's /Schemas" : schema?.rfcSection);
   lines.push('', `Schema: ${code(schema?.id ?? '?')}${source ? ` · defined in ${source}` : ''}`);
   return lines.join('\n');

@@ -15,7 +15,7 @@ describe('payload hover', () => {
     const { h, covered } = hover(`{ "schemas": ["${URN.user}"], "emails": [{ "ty|pe": "work" }] }`);
     assert.equal(covered, '"type"');
     assert.match(h?.markdown ?? '', /\*\*emails\.type\*\*/);
-    for (const k of ['type', 'multiValued', 'required', 'mutability', 'returned', 'uniqueness', 'caseExact', 'canonical values']) assert.match(h?.markdown ?? '', new RegExp(`\\| ${k} \\|`));
+    for (const k of ['type', 'multiValued', 'required', 'mutability', 'returned', 'uniqueness', 'caseExact', 'canonical values']) assert.match(h?.markdown ?? '', new RegExp(`${k} \``));
     assert.match(h?.markdown ?? '', /RFC 7643/);
   });
 
