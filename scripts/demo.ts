@@ -60,7 +60,7 @@ async function interactive(signal: AbortSignal): Promise<number> {
       out('Opening desktop VS Code on examples/workspace with SCIM Workbench loaded...\n');
       desktop = spawn('code', ['--new-window', `--extensionDevelopmentPath=${root}`, workspace], { stdio: 'inherit', env: { ...process.env, ...env } });
     } else {
-      const { ensureCodeServer } = (await import('./installTestRuntime.mjs')) as { ensureCodeServer: () => void };
+      const { ensureCodeServer } = await import('./installTestRuntime.mjs');
       ensureCodeServer();
       const port = process.env.SCIMWB_DEMO_VSCODE_PORT ? Number(process.env.SCIMWB_DEMO_VSCODE_PORT) : await freePort();
       server = await startServer({ env, port, dataDir: join(root, '.test-runtime/demo') });

@@ -1,5 +1,5 @@
 // The JSON Schema of `*.scim-sandbox.jsonc`, built from the same tables as the linter so the two cannot drift.
-// schemas/sandbox-config.schema.json is this object, written out; a unit test keeps them equal.
+// schemas/sandbox-config.schema.json is this object, written out (scripts/generateSchemas.ts); a unit test keeps them equal.
 import { presetNames, describePreset } from './presets';
 import { QUIRK_DOCS, QUIRK_SPECS, type QuirkValueSpec } from './quirks/specs';
 import { FILTER_OPERATORS, QUIRK_NAMES } from './quirks/types';
@@ -55,6 +55,8 @@ export function sandboxConfigSchema(): Json {
   return {
     $schema: 'http://json-schema.org/draft-07/schema#',
     title: 'SCIM Workbench sandbox configuration',
+    // VS Code's JSON service: sandbox configs are JSONC, trailing commas included.
+    allowTrailingCommas: true,
     description: 'Applications the embedded SCIM sandbox serves, each with a vendor-quirk profile.',
     type: 'object',
     additionalProperties: false,

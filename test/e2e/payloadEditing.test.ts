@@ -2,7 +2,7 @@
 // the warning with its quick fix and the attribute's definition. The screenshot illustrates the README.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { copyFileSync, existsSync, mkdirSync, statSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { repoRoot } from '../harness/codeServer';
 import { openSession, runCommand, screenshot, type Session } from './workbenchUi';
@@ -45,8 +45,5 @@ describe('payload editing UI', () => {
     }, undefined, { timeout: 10_000 });
     const file = await screenshot(page, 'payload-hover');
     assert.ok(existsSync(file) && statSync(file).size > 1000);
-    const docs = join(repoRoot, 'docs/screenshots');
-    mkdirSync(docs, { recursive: true });
-    copyFileSync(file, join(docs, 'payload-hover.png'));
   });
 });

@@ -1,16 +1,10 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { copyFileSync, existsSync, mkdirSync, statSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { repoRoot } from '../harness/codeServer';
 import { openSession, runCommand, screenshot, type Session } from './workbenchUi';
 
-// Copies a screenshot next to the README, which shows the registry view and the running sandbox.
-function publish(file: string, name: string): void {
-  const dir = join(repoRoot, 'docs/screenshots');
-  mkdirSync(dir, { recursive: true });
-  copyFileSync(file, join(dir, name));
-}
 
 describe('registry and sandbox UI', () => {
   let s: Session;
@@ -37,7 +31,6 @@ describe('registry and sandbox UI', () => {
     await runCommand(s.page, 'Notifications: Clear All Notifications');
     const file = await screenshot(s.page, 'registry-view');
     assert.ok(existsSync(file) && statSync(file).size > 1000);
-    publish(file, 'registry-view.png');
   });
 
   test('SCIM: Set Secret offers the registry\'s secret names and asks for the value in a password box', async () => {
@@ -63,7 +56,6 @@ describe('registry and sandbox UI', () => {
     await runCommand(s.page, 'Notifications: Clear All Notifications');
     const file = await screenshot(s.page, 'sandbox-running');
     assert.ok(existsSync(file) && statSync(file).size > 1000);
-    publish(file, 'sandbox-running.png');
 
     await item.click();
     const stopRow = s.page.locator('.quick-input-list .monaco-list-row', { hasText: 'Stop sandbox' });

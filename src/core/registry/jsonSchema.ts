@@ -75,6 +75,8 @@ export function buildRegistrySchema(): Schema {
   return {
     $schema: 'http://json-schema.org/draft-07/schema#',
     title: 'SCIM Workbench integration registry',
+    // VS Code's JSON service: registry files are JSONC, trailing commas included.
+    allowTrailingCommas: true,
     ...toSchema(registrySpec),
   };
 }
@@ -84,4 +86,4 @@ export function registrySchemaText(): string {
 }
 
 /** Keywords VS Code understands that ajv must be told about (ajv strict mode rejects unknown keywords). */
-export const EDITOR_KEYWORDS = ['markdownDescription', 'markdownEnumDescriptions', 'enumDescriptions', 'patternErrorMessage'];
+export const EDITOR_KEYWORDS = ['allowTrailingCommas', 'markdownDescription', 'markdownEnumDescriptions', 'enumDescriptions', 'patternErrorMessage'];
