@@ -63,7 +63,8 @@ async function interactive(signal: AbortSignal): Promise<number> {
       const { ensureCodeServer } = await import('./installTestRuntime.mjs');
       ensureCodeServer();
       const port = process.env.SCIMWB_DEMO_VSCODE_PORT ? Number(process.env.SCIMWB_DEMO_VSCODE_PORT) : await freePort();
-      server = await startServer({ env, port, dataDir: join(root, '.test-runtime/demo') });
+      // The workspace's README.md opens first: a short tour of what to try.
+      server = await startServer({ env, port, dataDir: join(root, '.test-runtime/demo'), settings: { 'workbench.startupEditor': 'readme' } });
       out(`VS Code (1.100.3, code-server's bundled server) with SCIM Workbench on examples/workspace:\n\n  ${workbenchUrl(server, workspace)}\n\n`);
     }
     out('Press Ctrl-C to stop the sandbox and VS Code.\n');

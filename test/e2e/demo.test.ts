@@ -32,6 +32,8 @@ test('npm run demo serves the sandbox and VS Code on the example workspace, and 
     await page.waitForSelector('.monaco-workbench', { timeout: 60_000 });
     await page.locator('.activitybar a.action-label[aria-label="SCIM Workbench"]').click({ timeout: 60_000 });
     await page.locator('.part.sidebar .pane-header', { hasText: 'Registry' }).waitFor({ timeout: 30_000 });
+    // The example registry's applications, which point at the sandbox the demo started.
+    await page.locator('.part.sidebar .monaco-list-row', { hasText: 'Strict' }).first().waitFor({ timeout: 60_000 });
     await screenshot(page, 'demo-workbench');
   } finally {
     await browser.close();

@@ -24,6 +24,8 @@ export const quietSettings = {
   'workbench.enableExperiments': false,
   'chat.commandCenter.enabled': false,
   'workbench.secondarySideBar.defaultVisibility': 'hidden',
+  // examples/ and test/fixtures/ sit inside this repository: do not offer to open the parent git repository.
+  'git.openRepositoryInParentFolders': 'never',
 };
 
 export interface RunningServer {
