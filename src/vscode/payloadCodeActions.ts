@@ -4,7 +4,8 @@ import * as vscode from 'vscode';
 import type { Finding, Fix, TextEdit } from '../core/findings';
 import type { PayloadAnalyses } from './payloadAnalysis';
 import { PAYLOAD_SELECTOR, isPayloadDocument } from './payloadDocuments';
-import { PAYLOAD_DIAGNOSTIC_SOURCE, toRange } from './payloadDiagnostics';
+import { PAYLOAD_DIAGNOSTIC_SOURCE } from './payloadDiagnostics';
+import { toRange } from './findingLinks';
 import type { WorkbenchContext } from './workbenchContext';
 
 export const FIX_ALL_QUIRKS_KIND = vscode.CodeActionKind.SourceFixAll.append('scim');

@@ -6,10 +6,10 @@
 // VS Code's JSON support adds hover and completion but no second squiggle; it alone reports JSON syntax errors.
 import * as vscode from 'vscode';
 import type { Finding } from '../core/findings';
-import type { OffsetRange } from '../core/text';
 import type { PayloadAnalyses } from './payloadAnalysis';
 import { isPayloadDocument } from './payloadDocuments';
 import type { WorkbenchContext } from './workbenchContext';
+import { findingCodeTarget, toRange } from './findingLinks';
 
 export const PAYLOAD_DIAGNOSTIC_SOURCE = 'scim';
 
@@ -19,18 +19,6 @@ const severities: Record<Finding['severity'], vscode.DiagnosticSeverity> = {
   info: vscode.DiagnosticSeverity.Information,
   hint: vscode.DiagnosticSeverity.Hint,
 };
-
-export function toRange(doc: vscode.TextDocument, range: OffsetRange): vscode.Range {
-  return new vscode.Range(doc.positionAt(range.start), doc.positionAt(range.end));
-}
-
-/**
- * The README entry of a code: the packaged README.md with the lower-cased code as fragment (the README's
- * "Finding codes" section gives each code that anchor). A file URI works offline and matches the installed version.
- */
-export function findingCodeTarget(extensionUri: vscode.Uri, code: string): vscode.Uri {
-  return vscode.Uri.joinPath(extensionUri, 'README.md').with({ fragment: code.toLowerCase() });
-}
 
 export function toDiagnostic(doc: vscode.TextDocument, f: Finding, extensionUri: vscode.Uri): vscode.Diagnostic {
   const d = new vscode.Diagnostic(toRange(doc, f.range), f.message, severities[f.severity]);

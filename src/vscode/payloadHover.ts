@@ -3,7 +3,7 @@ import * as vscode from 'vscode';
 import { payloadHover } from '../core/payloadLanguage';
 import type { PayloadCatalog } from './payloadCatalog';
 import { PAYLOAD_SELECTOR, isPayloadDocument, jsonSchemaCovers } from './payloadDocuments';
-import { toRange } from './payloadDiagnostics';
+import { toRange } from './findingLinks';
 import type { WorkbenchContext } from './workbenchContext';
 
 export function registerPayloadHover(ctx: WorkbenchContext, catalog: PayloadCatalog): void {

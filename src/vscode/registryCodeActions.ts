@@ -5,7 +5,7 @@ import * as vscode from 'vscode';
 import { lintRegistry } from '../core/registry';
 import { REGISTRY_GLOB } from './registryFiles';
 import { REGISTRY_DIAGNOSTIC_SOURCE } from './registryDiagnostics';
-import { toRange } from './registryLinks';
+import { toRange } from './findingLinks';
 import type { WorkbenchContext } from './workbenchContext';
 
 function codeOf(d: vscode.Diagnostic): string {

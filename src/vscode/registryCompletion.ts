@@ -8,7 +8,7 @@ import * as vscode from 'vscode';
 import { getLocation } from 'jsonc-parser';
 import { completionsAt, registrySpec, secretNamesOf, specAt, type CompletionItem } from '../core/registry';
 import { REGISTRY_GLOB, registryWorkspace } from './registryFiles';
-import { toRange } from './registryLinks';
+import { toRange } from './findingLinks';
 import { secretStore } from './secretStore';
 import type { WorkbenchContext } from './workbenchContext';
 

@@ -9,7 +9,7 @@ import * as vscode from 'vscode';
 import { lintRegistry } from '../core/registry';
 import type { Finding } from '../core/findings';
 import { isRegistryDocument } from './registryFiles';
-import { findingCodeTarget, toRange } from './registryLinks';
+import { findingCodeTarget, toRange } from './findingLinks';
 import type { WorkbenchContext } from './workbenchContext';
 
 export const REGISTRY_DIAGNOSTIC_SOURCE = 'scim-registry';

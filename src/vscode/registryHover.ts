@@ -8,7 +8,7 @@ import { getLocation } from 'jsonc-parser';
 import { hoverAt, registrySpec, secretEnvName, specAt } from '../core/registry';
 import { REGISTRY_GLOB } from './registryFiles';
 import { jsonServicePresent } from './registryCompletion';
-import { toRange } from './registryLinks';
+import { toRange } from './findingLinks';
 import { secretStore } from './secretStore';
 import type { WorkbenchContext } from './workbenchContext';
 

@@ -1,4 +1,4 @@
-// Small conversions shared by the registry adapters: core offsets to vscode ranges, finding codes to README links.
+// Conversions every diagnostics adapter shares: core offsets to vscode ranges, finding codes to README links.
 import * as vscode from 'vscode';
 import type { OffsetRange } from '../core/text';
 
