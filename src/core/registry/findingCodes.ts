@@ -1,6 +1,8 @@
 // Every finding code SCIM Workbench reports (or will report, for probes still being written), so a registry's
 // knownIssues.codes can be checked, completed and hovered. Codes are stable: add, never rename.
 
+import { PAYLOAD_CODES } from '../scim/payloadCodes';
+
 export type FindingSource = 'registry' | 'payload' | 'filter' | 'probe';
 
 export interface FindingCodeInfo {
@@ -27,31 +29,8 @@ const registry: [string, string][] = [
   ['REGISTRY_SECRET_NAME_COLLISION', 'Two different secret names map to the same SCIM_SECRET_... environment variable.'],
 ];
 
-const payload: [string, string][] = [
-  ['SCIM_JSON_SYNTAX', 'The SCIM payload is not valid JSON.'],
-  ['SCHEMAS_MISSING', 'The resource or message has no "schemas" array.'],
-  ['SCHEMAS_UNKNOWN_URN', '"schemas" lists a URN that is not known.'],
-  ['EXTENSION_URN_MISSING', 'An extension attribute block is present but its URN is not in "schemas".'],
-  ['UNKNOWN_ATTRIBUTE', 'An attribute is not defined by the resource schema or its extensions.'],
-  ['ATTRIBUTE_TYPE', 'An attribute value has the wrong JSON type.'],
-  ['READONLY_IN_REQUEST', 'A readOnly attribute is sent in a request.'],
-  ['REQUIRED_MISSING', 'A required attribute is missing.'],
-  ['CANONICAL_VALUE', 'A value is not one of the attribute\'s canonical values.'],
-  ['MULTIPLE_PRIMARY', 'More than one value of a multi-valued attribute is marked primary.'],
-  ['PATCH_OP_INVALID', 'A PATCH operation is not add, remove or replace.'],
-  ['PATCH_PATH_INVALID', 'A PATCH path does not parse or names an unknown attribute.'],
-  ['PATCH_REMOVE_WITHOUT_PATH', 'A PATCH remove has no path.'],
-  ['PATCH_VALUE_NOT_OBJECT', 'A path-less PATCH add/replace value is not an object.'],
-  ['ERROR_STATUS_NOT_STRING', 'An Error body carries "status" as a number instead of a string.'],
-  ['ERROR_SCIMTYPE_UNKNOWN', 'An Error body carries a scimType RFC 7644 does not define.'],
-  ['LIST_ITEMS_PER_PAGE_MISMATCH', 'itemsPerPage differs from the number of Resources returned.'],
-  ['LIST_TOTAL_LESS_THAN_ITEMS', 'totalResults is smaller than the number of Resources returned.'],
-  ['QUIRK_CAPITALISED_OP', 'PATCH op is capitalised ("Replace"), as Entra sends by default.'],
-  ['QUIRK_STRING_BOOLEAN', 'A boolean is sent as a string ("False"), as Entra sends by default.'],
-  ['QUIRK_DOTTED_KEY', 'A path-less PATCH value uses dotted keys ("name.givenName").'],
-  ['QUIRK_FILTERED_PATH_UNSUPPORTED', 'A filtered PATCH path that some targets (GitHub) reject.'],
-  ['EXTENSION_NOT_NESTED', 'Extension attributes are written at top level instead of under their URN.'],
-];
+// The payload rules own their codes and meanings; listing them here again would drift.
+const payload: [string, string][] = Object.entries(PAYLOAD_CODES);
 
 const filter: [string, string][] = [
   ['FILTER_SYNTAX', 'A filter expression does not parse.'],
