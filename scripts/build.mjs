@@ -17,6 +17,8 @@ const common = {
   mainFields: ['module', 'main'],
   sourcemap: production ? false : 'linked',
   minify: production,
+  // scimmy names SCIM resources after their classes: minified names would collide ('Resource "t" already declared').
+  keepNames: true,
   logLevel: 'warning',
   define: { __SCIMWB_VERSION__: JSON.stringify(pkg.version) },
   absWorkingDir: root,

@@ -1,11 +1,12 @@
 // `npm run package` builds a .vsix that VS Code 1.100's own installer accepts, and that carries no sources,
 // tests or dev dependencies.
 import { test } from 'node:test';
+import { spawn } from 'node:child_process';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { repoRoot, runtimeDir, serverMain, assertRuntime } from '../harness/codeServer';
+import { repoRoot, runtimeDir, serverMain, assertRuntime, waitFor } from '../harness/codeServer';
 
 test('npm run package makes a small .vsix that server-main.js --install-extension installs', () => {
   assertRuntime();
@@ -38,5 +39,28 @@ test('npm run package makes a small .vsix that server-main.js --install-extensio
     assert.ok(existsSync(join(dir, 'ext', installed[0] ?? '', 'dist/extension.js')));
   } finally {
     rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('the production (minified) CLI bundle serves the sandbox', async () => {
+  // Minification once broke scimmy, which names resources after their classes; the .vsix ships these bundles.
+  const pkg = spawnSync('node', ['scripts/build.mjs', '--production'], { cwd: repoRoot, encoding: 'utf8' });
+  assert.equal(pkg.status, 0, pkg.stderr);
+  const child = spawn(process.execPath, [join(repoRoot, 'dist/cli.js'), 'sandbox', '--profile', 'strict', '--port', '0', '--token', 'prod-bundle-check'], { stdio: ['ignore', 'pipe', 'pipe'] });
+  let out = '';
+  child.stdout.on('data', (d: Buffer) => { out += d.toString(); });
+  child.stderr.on('data', (d: Buffer) => { out += d.toString(); });
+  try {
+    const base = await waitFor('the sandbox base URL', () => /^(http:\/\/127\.0\.0\.1:\d+\/apps\/strict\/scim\/v2)$/m.exec(out)?.[1], 30_000)
+      .catch((err: unknown) => { throw new Error(`${String(err)}\n${out}`); });
+    const res = await fetch(`${base}/Users?count=1`, { headers: { authorization: 'Bearer prod-bundle-check' } });
+    assert.equal(res.status, 200);
+    const body = (await res.json()) as { totalResults: number };
+    assert.ok(body.totalResults > 0);
+  } finally {
+    child.kill('SIGTERM');
+    await waitFor('the sandbox to stop', () => (child.exitCode !== null || child.signalCode !== null ? true : undefined), 10_000);
+    // Leave development bundles (with source maps) for the tests that follow.
+    spawnSync('node', ['scripts/build.mjs'], { cwd: repoRoot });
   }
 });
