@@ -2,6 +2,7 @@
 // knownIssues.codes can be checked, completed and hovered. Codes are stable: add, never rename.
 
 import { PAYLOAD_CODES } from '../scim/payloadCodes';
+import { closest } from '../suggest';
 
 export type FindingSource = 'registry' | 'payload' | 'filter' | 'probe';
 
@@ -96,28 +97,5 @@ export function findingCode(code: string): FindingCodeInfo | undefined {
 export function suggestFindingCode(code: string): string | undefined {
   const upper = code.toUpperCase().replace(/[\s-]+/g, '_');
   if (byCode.has(upper)) return upper;
-  let best: string | undefined;
-  let bestDistance = Infinity;
-  for (const known of knownFindingCodes) {
-    const d = editDistance(upper, known);
-    if (d < bestDistance) {
-      bestDistance = d;
-      best = known;
-    }
-  }
-  return bestDistance <= Math.max(2, Math.floor(upper.length / 4)) ? best : undefined;
-}
-
-/** Levenshtein distance; strings here are short identifiers. */
-export function editDistance(a: string, b: string): number {
-  let prev = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    const cur = [i];
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      cur.push(Math.min((prev[j] ?? 0) + 1, (cur[j - 1] ?? 0) + 1, (prev[j - 1] ?? 0) + cost));
-    }
-    prev = cur;
-  }
-  return prev[b.length] ?? 0;
+  return closest(upper, knownFindingCodes, Math.max(2, Math.floor(upper.length / 4)));
 }

@@ -5,7 +5,7 @@ import addFormats from 'ajv-formats';
 import type { Node } from 'jsonc-parser';
 import type { Finding, Fix } from '../findings';
 import type { OffsetRange } from '../text';
-import { editDistance } from './findingCodes';
+import { closest } from '../suggest';
 import { registrySpec } from './fieldDocs';
 import { specAt } from './fieldSpec';
 import { EDITOR_KEYWORDS, buildRegistrySchema } from './jsonSchema';
@@ -60,18 +60,6 @@ function objectAnchor(node: Node): OffsetRange {
   return { start: node.offset, end: node.offset + 1 };
 }
 
-function closest(value: string, options: readonly (string | number)[]): string | number | undefined {
-  let best: string | number | undefined;
-  let bestDistance = Infinity;
-  for (const option of options) {
-    const d = editDistance(value.toLowerCase(), String(option).toLowerCase());
-    if (d < bestDistance) {
-      bestDistance = d;
-      best = option;
-    }
-  }
-  return bestDistance <= Math.max(1, Math.floor(value.length / 3)) ? best : undefined;
-}
 
 function replaceFix(title: string, range: OffsetRange, newText: string): Fix {
   return { title, edits: [{ range, newText }], preferred: true };
