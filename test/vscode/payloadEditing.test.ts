@@ -2,6 +2,7 @@
 // completion, hover, content detection, and the New Payload command.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
+import { waitFor } from '../harness/waitFor';
 
 const extensionId = 'scim-workbench.scim-workbench';
 const USER = 'urn:ietf:params:scim:schemas:core:2.0:User';
@@ -14,20 +15,6 @@ function root(): vscode.Uri {
 }
 const fixture = (name: string): vscode.Uri => vscode.Uri.joinPath(root(), 'payloads', name);
 
-async function waitFor<T>(what: string, probe: () => T | undefined | false | Promise<T | undefined | false>, timeoutMs = 20_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  let last: unknown;
-  for (;;) {
-    try {
-      const v = await probe();
-      if (v !== undefined && v !== false) return v;
-    } catch (err) {
-      last = err;
-    }
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}${last ? `: ${String(last)}` : ''}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
 
 const codeOf = (d: vscode.Diagnostic): string => (typeof d.code === 'object' ? String(d.code.value) : String(d.code ?? ''));
 const ours = (uri: vscode.Uri): vscode.Diagnostic[] => vscode.languages.getDiagnostics(uri).filter((d) => d.source === 'scim');

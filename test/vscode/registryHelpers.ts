@@ -1,5 +1,8 @@
 // Shared by the registry and sandbox extension-host suites: fixture paths and polling with a deadline.
 import * as vscode from 'vscode';
+import { waitFor } from '../harness/waitFor';
+
+export { waitFor };
 
 export const extensionId = 'scim-workbench.scim-workbench';
 
@@ -19,20 +22,6 @@ export async function activate(): Promise<void> {
   await ext.activate();
 }
 
-export async function waitFor<T>(what: string, probe: () => T | undefined | false | Promise<T | undefined | false>, timeoutMs = 20_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  let last: unknown;
-  for (;;) {
-    try {
-      const v = await probe();
-      if (v !== undefined && v !== false) return v;
-    } catch (err) {
-      last = err;
-    }
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}${last ? `: ${String(last)}` : ''}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
 
 export async function openFixture(name: string): Promise<vscode.TextEditor> {
   const doc = await vscode.workspace.openTextDocument(fixture(name));
