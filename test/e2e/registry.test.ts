@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { repoRoot } from '../harness/codeServer';
-import { openSession, runCommand, screenshot, type Session } from './workbenchUi';
+import { captureOnFailure, openSession, runCommand, screenshot, type Session } from './workbenchUi';
 
 
 describe('registry and sandbox UI', () => {
@@ -27,7 +27,17 @@ describe('registry and sandbox UI', () => {
     const verdict = await strictRow.innerText();
     assert.match(verdict, /pass/);
     // The code lenses above each application.
-    await s.page.locator('.contentWidgets .codelens-decoration, .codelens-decoration', { hasText: 'Reveal in Registry view' }).first().waitFor({ timeout: 20_000 });
+    const lens = s.page.locator('.contentWidgets .codelens-decoration, .codelens-decoration', { hasText: 'Reveal in Registry view' }).first();
+    await captureOnFailure(s.page, 'registry-code-lens', async () => {
+      // About one run in three, VS Code 1.100's web workbench never asks the extension for this editor's lenses
+      // (the provider is not called at all; it is called once in the other runs). Reopening the editor, as a user
+      // would, makes it ask. The provider's lenses themselves are checked in the extension host.
+      if (!(await lens.waitFor({ timeout: 10_000 }).then(() => true, () => false))) {
+        await runCommand(s.page, 'View: Close All Editors');
+        await strictRow.click();
+      }
+      await lens.waitFor({ timeout: 20_000 });
+    });
     await runCommand(s.page, 'Notifications: Clear All Notifications');
     const file = await screenshot(s.page, 'registry-view');
     assert.ok(existsSync(file) && statSync(file).size > 1000);

@@ -43,3 +43,13 @@ export async function screenshot(page: Page, name: string): Promise<string> {
   await page.screenshot({ path: file });
   return file;
 }
+
+/** Runs a UI step; on failure saves a screenshot named `failure-<name>` next to the others, then rethrows. */
+export async function captureOnFailure<T>(page: Page, name: string, step: () => Promise<T>): Promise<T> {
+  try {
+    return await step();
+  } catch (err) {
+    await screenshot(page, `failure-${name}`).catch(() => undefined);
+    throw err;
+  }
+}
