@@ -47,7 +47,7 @@ async function interactive(signal: AbortSignal): Promise<number> {
   let server: RunningServer | undefined;
   let desktop: ChildProcess | undefined;
   try {
-    sandbox = await startSandbox({ port: demoPort, token, seed: 7, apps: demoProfiles.map((p) => ({ id: p, profile: p, users: 250, groups: 12 })) })
+    sandbox = await startSandbox({ port: demoPort, token, seed: 7, apps: demoProfiles.map((p) => ({ id: p, profile: p, users: 500, groups: 20 })) })
       .catch((err: unknown) => {
         throw new Error(`cannot start the sandbox on 127.0.0.1:${demoPort} (the example registry points there; is another demo running?): ${String(err)}`);
       });
