@@ -50,8 +50,10 @@ describe('registry secrets', () => {
     // Two features asking at once share one prompt.
     const first = vscode.commands.executeCommand<boolean>('scimWorkbench.secrets.ensure', name, 'A test');
     const second = vscode.commands.executeCommand<boolean>('scimWorkbench.secrets.ensure', name, 'A test');
+    // Whether a request has already been answered: a short deadline, not a wait for something to happen.
+    const answeredWithinMs = 100;
     const settled = (p: Thenable<boolean>): Promise<boolean> =>
-      Promise.race([Promise.resolve(p).then(() => true), new Promise<boolean>((r) => setTimeout(() => r(false), 100))]);
+      Promise.race([Promise.resolve(p).then(() => true), new Promise<boolean>((r) => setTimeout(() => r(false), answeredWithinMs))]);
     // Escape the password box as a user would (retrying until it has opened and closed).
     await waitFor('the prompt to be dismissed', async () => {
       await vscode.commands.executeCommand('workbench.action.closeQuickOpen');
