@@ -15,6 +15,8 @@ async function main(): Promise<void> {
 }
 
 main().catch((err: unknown) => {
-  process.stderr.write(`${err instanceof Error ? err.message : String(err)}\n`);
+  const message = err instanceof Error ? err.message : String(err);
+  const offline = /ENOTFOUND|ECONNREFUSED|ETIMEDOUT|EAI_AGAIN/.test(message);
+  process.stderr.write(`${message}\n${offline ? '@vscode/test-electron could not download VS Code from here; `npm run test:vscode` runs the same suites in code-server\'s bundled VS Code instead.\n' : ''}`);
   process.exitCode = 1;
 });
