@@ -30,7 +30,10 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': ['error', {
         paths: [{ name: 'vscode', message: 'src/core must not import vscode: put editor glue in src/vscode.' }],
-        patterns: [{ group: ['**/vscode/*', '../vscode/**'], message: 'src/core must not depend on src/vscode.' }],
+        patterns: [
+          { group: ['**/vscode/*', '../vscode/**'], message: 'src/core must not depend on src/vscode.' },
+          { group: ['**/sandbox', '**/sandbox/*', '**/cli', '**/cli/*'], message: 'src/core must not depend on src/sandbox or src/cli: they build on it.' },
+        ],
       }],
     },
   },

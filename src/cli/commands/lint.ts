@@ -5,7 +5,7 @@ import { readdir, readFile, stat } from 'node:fs/promises';
 import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Finding } from '../../core/findings';
-import { lintDocument } from '../../core/lint';
+import { lintDocument } from '../lintDocument';
 import { LineIndex } from '../../core/text';
 import { EXIT, UsageError, type CliCommand, type CliIO } from '../command';
 

@@ -21,13 +21,14 @@ export function isScimPayloadFileName(fileName: string): boolean {
 }
 
 /**
- * How the payload travels, from its name: `*.request.scim.json` is a request body, `*.response.scim.json` a
- * response body; anything else is `unknown` and the rules guess per document.
+ * How the payload travels, from its name: `*.request.scim.json` (or `.req.`) is a request body,
+ * `*.response.scim.json` (or `.res.`) a response body; anything else is `unknown` and the rules guess per document.
+ * The editor and the CLI both decide with this.
  */
 export function directionFromFileName(fileName: string): Direction {
   const lower = fileName.toLowerCase();
-  if (/\.request\.scim\.jsonc?$/.test(lower)) return 'request';
-  if (/\.response\.scim\.jsonc?$/.test(lower)) return 'response';
+  if (/\.(request|req)\.scim\.jsonc?$/.test(lower)) return 'request';
+  if (/\.(response|res)\.scim\.jsonc?$/.test(lower)) return 'response';
   return 'unknown';
 }
 

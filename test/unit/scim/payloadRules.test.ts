@@ -4,7 +4,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse as parseJsonc, type ParseError } from 'jsonc-parser';
 import type { Finding } from '../../../src/core/findings';
-import { lintDocument } from '../../../src/core/lint';
+import { lintDocument } from '../../../src/cli/lintDocument';
 import { analyzePayload } from '../../../src/core/scim/payloadRules';
 import { applyEdits } from '../../../src/core/scim/payloadFixes';
 import { SchemaCatalog } from '../../../src/core/scim/catalog';

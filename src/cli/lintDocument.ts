@@ -1,9 +1,13 @@
 // One entry point for "lint this file": registry files, sandbox configs and SCIM payloads each go to their
-// own rules, chosen by file name. The CLI's `lint` command and the editor both call this.
-import type { Finding } from './findings';
-import { isRegistryFileName, lintRegistry } from './registry';
-import { analyzePayload, type PayloadOptions } from './scim/payloadRules';
+// own rules, chosen by file name. It lives with the CLI because it joins the core and the sandbox (the core never
+// depends on the sandbox); the editor wires each kind of file to its own rules.
+import type { Finding } from '../core/findings';
+import { directionFromFileName } from '../core/payloadLanguage/detect';
+import { isRegistryFileName, lintRegistry } from '../core/registry';
+import { analyzePayload, type PayloadOptions } from '../core/scim/payloadRules';
 import { lintSandboxConfig } from '../sandbox/config';
+
+export { directionFromFileName };
 
 export type LintKind = 'registry' | 'sandboxConfig' | string;
 
@@ -19,14 +23,6 @@ function baseName(fileName: string): string {
 
 export function isSandboxConfigFileName(fileName: string): boolean {
   return /\.scim-sandbox\.jsonc?$/i.test(baseName(fileName));
-}
-
-/** Direction from the file name: `*.request.scim.json` / `*.response.scim.json` (also `.req.` / `.res.`). */
-export function directionFromFileName(fileName: string): PayloadOptions['direction'] {
-  const name = baseName(fileName).toLowerCase();
-  if (/\.(request|req)\.scim\.jsonc?$/.test(name)) return 'request';
-  if (/\.(response|res)\.scim\.jsonc?$/.test(name)) return 'response';
-  return 'unknown';
 }
 
 export function lintDocument(fileName: string, text: string, opts: PayloadOptions = {}): LintResult {

@@ -1,6 +1,6 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { directionFromFileName, isSandboxConfigFileName, lintDocument } from '../../../src/core/lint';
+import { directionFromFileName, isSandboxConfigFileName, lintDocument } from '../../../src/cli/lintDocument';
 
 describe('lintDocument dispatch by file name', () => {
   test('registry files go to the registry rules', () => {
