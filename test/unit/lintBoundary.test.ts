@@ -35,3 +35,12 @@ test('lint allows vscode in src/vscode', async () => {
   const [res] = await eslint.lintText(source, { filePath: join(root, 'src/vscode/virtualBoundaryCheck.ts') });
   assert.deepEqual(res?.messages.filter((m) => m.ruleId === 'no-restricted-imports'), []);
 });
+
+test('lint fails when src/core imports the sandbox or the CLI, which build on it', async () => {
+  const eslint = await boundaryLinter();
+  for (const spec of ['../../sandbox', '../../sandbox/config', '../../cli/main']) {
+    const [res] = await eslint.lintText(`import * as x from '${spec}';\nexport const y = x;\n`, { filePath: join(root, 'src/core/scim/virtualBoundaryCheck.ts') });
+    const hits = (res?.messages ?? []).filter((m) => m.ruleId === 'no-restricted-imports');
+    assert.equal(hits.length, 1, `${spec}: ${JSON.stringify(res?.messages)}`);
+  }
+});
