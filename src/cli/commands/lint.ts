@@ -5,19 +5,25 @@ import { readdir, readFile, stat } from 'node:fs/promises';
 import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Finding } from '../../core/findings';
-import { lintDocument } from '../lintDocument';
+import { SchemaCatalog } from '../../core/scim/catalog';
+import { discoveryDocumentsInText } from '../../core/scim/discoveryDocuments';
+import { isRegistryFileName } from '../../core/registry';
+import { isSandboxConfigFileName, lintDocument } from '../lintDocument';
 import { LineIndex } from '../../core/text';
 import { EXIT, UsageError, type CliCommand, type CliIO } from '../command';
 
-const USAGE = `Usage: scim-workbench lint <file|dir|glob>... [--format text|json]
+const USAGE = `Usage: scim-workbench lint <file|dir|glob>... [--format text|json] [--schemas <file>]...
 
 Lints SCIM payloads (*.scim.json, *.scim.jsonc and any JSON file named explicitly), registry files
 (scim-registry.json[c], *.scim-registry.json[c]) and sandbox configs (*.scim-sandbox.json[c]).
 Directories are searched recursively for those names; globs support **, * and ? (quote them).
 A file named *.request.scim.json or *.response.scim.json is checked as a request or a response.
+A server's discovery documents (a saved /Schemas or /ResourceTypes response, or single Schema and ResourceType
+documents) among the files, or named with --schemas, make its custom attributes and extensions known.
 
 Options:
   --format text|json   text: "file:line:col severity code message" (1-based); json: 0-based ranges
+  --schemas <file>     a server's /Schemas or /ResourceTypes document to check payloads against (repeatable)
 Exit: 0 no errors, 1 error findings, 2 usage error (no files matched, unreadable file, bad option)`;
 
 /** Bigger files are reported, not read: a SCIM payload this size is a mistake, and reading it could exhaust memory. */
@@ -105,15 +111,48 @@ export async function expandArgs(args: string[], cwd: string): Promise<{ files: 
   return { files: [...new Set(files)], problems };
 }
 
-export async function lintFile(file: string, display: string): Promise<FileReport | { file: string; problem: string }> {
+/** Reads a file for linting; a problem (too big, unreadable) instead of its text. */
+export async function readLintable(file: string): Promise<{ text: string } | { problem: string }> {
   try {
     const info = await stat(file);
-    if (info.size > MAX_BYTES) return { file: display, problem: `${info.size} bytes is more than the ${MAX_BYTES / 1024 / 1024} MB limit` };
-    const text = await readFile(file, 'utf8');
-    return { file: display, text, findings: lintDocument(file, text).findings };
+    if (info.size > MAX_BYTES) return { problem: `${info.size} bytes is more than the ${MAX_BYTES / 1024 / 1024} MB limit` };
+    return { text: await readFile(file, 'utf8') };
   } catch (err) {
-    return { file: display, problem: `cannot read: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}` };
+    return { problem: `cannot read: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}` };
   }
+}
+
+export async function lintFile(file: string, display: string, catalog?: SchemaCatalog): Promise<FileReport | { file: string; problem: string }> {
+  const read = await readLintable(file);
+  if ('problem' in read) return { file: display, problem: read.problem };
+  return { file: display, text: read.text, findings: lintDocument(file, read.text, catalog ? { catalog } : {}).findings };
+}
+
+const isPayloadFile = (file: string): boolean => !isRegistryFileName(file) && !isSandboxConfigFileName(file);
+
+/**
+ * The catalog payloads are checked against: the RFC schemas plus the discovery documents named with --schemas
+ * and those found among the linted payload files. A --schemas file without any is a usage error.
+ */
+async function catalogFor(schemaFiles: string[], lintedFiles: string[], io: CliIO): Promise<SchemaCatalog | undefined> {
+  let catalog: SchemaCatalog | undefined;
+  const add = (file: string, text: string): boolean => {
+    const docs = discoveryDocumentsInText(text);
+    if (!docs) return false;
+    catalog = (catalog ?? SchemaCatalog.standard()).withServerDocuments(docs, file);
+    for (const p of catalog.problems.filter((x) => x.source === file)) io.stderr(`scim-workbench lint: ${relative(io.cwd, file) || file}: ${p.message}\n`);
+    return true;
+  };
+  for (const file of schemaFiles) {
+    const read = await readLintable(file);
+    if ('problem' in read) throw new UsageError(`--schemas ${file}: ${read.problem}`);
+    if (!add(file, read.text)) throw new UsageError(`--schemas ${file} holds no Schema or ResourceType documents`);
+  }
+  for (const file of lintedFiles.filter(isPayloadFile)) {
+    const read = await readLintable(file);
+    if ('text' in read) add(file, read.text);
+  }
+  return catalog;
 }
 
 function formatText(report: FileReport): string {
@@ -139,19 +178,25 @@ export const lintCommand: CliCommand = {
   summary: 'check SCIM payloads, registry files and sandbox configs',
   usage: USAGE,
   async run(args: string[], io: CliIO): Promise<number> {
-    const { values, positionals } = parseArgs({ args, options: { format: { type: 'string', default: 'text' } }, allowPositionals: true, strict: true });
+    const { values, positionals } = parseArgs({
+      args,
+      options: { format: { type: 'string', default: 'text' }, schemas: { type: 'string', multiple: true } },
+      allowPositionals: true,
+      strict: true,
+    });
     const format = values.format;
     if (format !== 'text' && format !== 'json') throw new UsageError(`--format must be 'text' or 'json', not '${format}'`);
     if (positionals.length === 0) throw new UsageError('name at least one file, directory or glob');
     const { files, problems } = await expandArgs(positionals, io.cwd);
     for (const p of problems) io.stderr(`scim-workbench lint: ${p}\n`);
     if (files.length === 0) return EXIT.usage;
+    const catalog = await catalogFor((values.schemas ?? []).map((f) => resolve(io.cwd, f)), files, io);
     const reports: FileReport[] = [];
     let unreadable = problems.length > 0;
     for (const file of files) {
       if (io.signal.aborted) break;
       const display = relative(io.cwd, file) || file;
-      const r = await lintFile(file, display.startsWith('..') ? file : display);
+      const r = await lintFile(file, display.startsWith('..') ? file : display, catalog);
       if ('problem' in r) {
         io.stderr(`scim-workbench lint: ${r.file}: ${r.problem}\n`);
         unreadable = true;
