@@ -1,4 +1,5 @@
-// Registers every payload-editing feature: diagnostics, completion, hover, quick fixes, and `SCIM: New Payload...`.
+// Registers every payload-editing feature: diagnostics, completion, hover, quick fixes, `SCIM: New Payload...`, and
+// the server schemas saved in the workspace.
 // Cheap at activation: nothing is analysed until a JSON document is open, and detection reads 4 KB at most.
 import { PayloadAnalyses } from './payloadAnalysis';
 import { payloadCatalog } from './payloadCatalog';
@@ -7,6 +8,7 @@ import { registerPayloadCompletion } from './payloadCompletion';
 import { registerPayloadDiagnostics } from './payloadDiagnostics';
 import { registerPayloadHover } from './payloadHover';
 import { registerNewPayloadCommand } from './newPayloadCommand';
+import { registerWorkspaceSchemas } from './workspaceSchemas';
 import type { WorkbenchContext } from './workbenchContext';
 
 export function registerPayloadEditing(ctx: WorkbenchContext): void {
@@ -17,4 +19,5 @@ export function registerPayloadEditing(ctx: WorkbenchContext): void {
   registerPayloadHover(ctx, catalog);
   registerPayloadCodeActions(ctx, analyses);
   registerNewPayloadCommand(ctx);
+  registerWorkspaceSchemas(ctx);
 }
