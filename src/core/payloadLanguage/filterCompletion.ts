@@ -8,21 +8,10 @@ import type { OffsetRange } from '../text';
 import { attributeSummary } from './attributeDocs';
 import { pathCandidates, subAttributeCandidates } from './candidates';
 import { snippetLiteral } from './jsonStringText';
-import type { CompletionKind } from './types';
+import type { PayloadCompletionItem } from './types';
 
-export interface TextCompletion {
-  label: string;
-  kind: CompletionKind;
-  detail?: string;
-  documentation?: string;
-  /** Decoded text; VS Code snippet syntax when `snippet`. */
-  insertText: string;
-  snippet?: boolean;
-  /** In decoded offsets. */
-  range: OffsetRange;
-  filterText?: string;
-  sortText?: string;
-}
+/** A completion inside a string, before it is mapped into the document: `range` is in decoded-string offsets. */
+export type TextCompletion = PayloadCompletionItem;
 
 type State = 'attr' | 'op' | 'value' | 'logic' | 'afterBracket';
 
