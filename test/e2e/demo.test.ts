@@ -34,6 +34,11 @@ test('npm run demo serves the sandbox and VS Code on the example workspace, and 
     await page.locator('.part.sidebar .pane-header', { hasText: 'Registry' }).waitFor({ timeout: 30_000 });
     // The example registry's applications, which point at the sandbox the demo started.
     await page.locator('.part.sidebar .monaco-list-row', { hasText: 'Strict' }).first().waitFor({ timeout: 60_000 });
+    // The workspace's tour README opens first, rendered in the Markdown preview (a webview).
+    await waitFor('the tour README in the Markdown preview', async () => {
+      const texts = await Promise.all(page.frames().map((f) => f.evaluate(() => document.body?.innerText ?? '').catch(() => '')));
+      return texts.some((t) => t.includes('SCIM Workbench example workspace')) ? true : undefined;
+    }, 60_000, 250);
     await screenshot(page, 'demo-workbench');
   } finally {
     await browser.close();
