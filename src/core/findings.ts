@@ -33,3 +33,22 @@ export function hasErrors(findings: readonly Finding[]): boolean {
 export function sortFindings<T extends Finding>(findings: T[]): T[] {
   return findings.sort((a, b) => a.range.start - b.range.start || severityRank[a.severity] - severityRank[b.severity]);
 }
+
+/** Applies non-overlapping edits (offsets into `text`) and returns the new text. */
+export function applyEdits(text: string, edits: readonly TextEdit[]): string {
+  const sorted = [...edits].sort((a, b) => b.range.start - a.range.start || b.range.end - a.range.end);
+  let out = text;
+  for (const e of sorted) out = out.slice(0, e.range.start) + e.newText + out.slice(e.range.end);
+  return out;
+}
+
+/** The smallest single edit that turns `before` into `after` (common prefix and suffix kept), if they differ. */
+export function minimalEdit(before: string, after: string): TextEdit | undefined {
+  if (before === after) return undefined;
+  let start = 0;
+  const max = Math.min(before.length, after.length);
+  while (start < max && before.charCodeAt(start) === after.charCodeAt(start)) start++;
+  let tail = 0;
+  while (tail < max - start && before.charCodeAt(before.length - 1 - tail) === after.charCodeAt(after.length - 1 - tail)) tail++;
+  return { range: { start, end: before.length - tail }, newText: after.slice(start, after.length - tail) };
+}

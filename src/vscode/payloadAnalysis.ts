@@ -1,7 +1,7 @@
 // One analysis per document version, shared by diagnostics and code actions (which must offer the fixes of the
 // very findings the diagnostics show).
 import type * as vscode from 'vscode';
-import { analyzePayload } from '../core/scim/payloadRules';
+import { analyzePayload, type PayloadOptions } from '../core/scim/payloadRules';
 import type { Finding } from '../core/findings';
 import type { PayloadCatalog } from './payloadCatalog';
 import { payloadDirection } from './payloadDocuments';
@@ -24,10 +24,15 @@ export class PayloadAnalyses {
     const key = doc.uri.toString();
     const hit = this.cache.get(key);
     if (hit && hit.version === doc.version && hit.catalogGeneration === this.generation) return hit.findings;
-    const { findings } = analyzePayload(doc.getText(), { catalog: this.catalog.catalog, direction: payloadDirection(doc) });
+    const { findings } = analyzePayload(doc.getText(), this.optionsFor(doc));
     const shown = findings.filter((f) => !LEFT_TO_JSON_SUPPORT.has(f.code));
     this.cache.set(key, { version: doc.version, catalogGeneration: this.generation, findings: shown });
     return shown;
+  }
+
+  /** The options the document is analysed with (fix-all re-analyses with the same). */
+  optionsFor(doc: vscode.TextDocument): PayloadOptions {
+    return { catalog: this.catalog.catalog, direction: payloadDirection(doc) };
   }
 
   forget(doc: vscode.TextDocument): void {

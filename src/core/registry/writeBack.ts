@@ -2,7 +2,7 @@
 // jsonc-parser's `modify` reformats neighbouring properties when it formats, so edits are built here: only the
 // replaced value or the inserted property changes; comments and formatting elsewhere stay byte-for-byte.
 import { createScanner, type Node } from 'jsonc-parser';
-import type { TextEdit } from '../findings';
+import { applyEdits, type TextEdit } from '../findings';
 import { LineIndex } from '../text';
 import { atPath, childValue, duplicateKeyNodes, nodeRange, plainValue, Token } from './jsonText';
 import type { JsonPath, Observation } from './model';
@@ -218,9 +218,5 @@ function endOfLineIfOnlyTrivia(text: string, offset: number): number | undefined
   }
 }
 
-export function applyTextEdits(text: string, edits: readonly TextEdit[]): string {
-  const sorted = [...edits].sort((a, b) => b.range.start - a.range.start || b.range.end - a.range.end);
-  let out = text;
-  for (const e of sorted) out = out.slice(0, e.range.start) + e.newText + out.slice(e.range.end);
-  return out;
-}
+/** Kept under this name for callers of the registry API. */
+export const applyTextEdits = applyEdits;

@@ -171,10 +171,4 @@ function overlapping(edits: TextEdit[]): boolean {
   return false;
 }
 
-/** Applies edits (non-overlapping) to text; used by tests and the CLI's future --fix. */
-export function applyEdits(text: string, edits: readonly TextEdit[]): string {
-  const sorted = [...edits].sort((a, b) => b.range.start - a.range.start || b.range.end - a.range.end);
-  let out = text;
-  for (const e of sorted) out = out.slice(0, e.range.start) + e.newText + out.slice(e.range.end);
-  return out;
-}
+export { applyEdits } from '../findings';
