@@ -1,13 +1,13 @@
 // activate() builds the context and registers adapters, nothing else: no schema compilation and no network
 // before a SCIM file, view or command needs it.
 import type * as vscode from 'vscode';
-import { WorkbenchContext } from './vscode/workbenchContext';
-import { registerShowLogCommand } from './vscode/showLogCommand';
-import { registerProbeResultsView } from './vscode/probeResultsView';
-import { registerRegistry } from './vscode/registryFeatures';
-import { registerSecrets } from './vscode/secretCommands';
-import { registerSandbox } from './vscode/sandboxCommands';
-import { registerPayloadEditing } from './vscode/payloadEditing';
+import { WorkbenchContext } from './vscode/shared/workbenchContext';
+import { registerShowLogCommand } from './vscode/shared/showLogCommand';
+import { registerProbeResultsView } from './vscode/probes/probeResultsView';
+import { registerRegistry } from './vscode/registry/registryFeatures';
+import { registerSecrets } from './vscode/secrets/secretCommands';
+import { registerSandbox } from './vscode/sandbox/sandboxCommands';
+import { registerPayloadEditing } from './vscode/payload/payloadEditing';
 
 let current: WorkbenchContext | undefined;
 

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { lintRegistry } from '../../src/core/registry';
-import { REGISTRY_TEMPLATE } from '../../src/vscode/registryNewCommand';
+import { REGISTRY_TEMPLATE } from '../../src/vscode/registry/registryNewCommand';
 import { activate, codeOf, fixture, offsetOf, openFixture, waitFor, workspaceRoot } from './registryHelpers';
 
 const MISTAKES = 'mistakes.scim-registry.jsonc';

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import type { SecretStatus } from '../../src/vscode/secretCommands';
+import type { SecretStatus } from '../../src/vscode/secrets/secretCommands';
 import { activate, waitFor } from './registryHelpers';
 
 const status = (): Thenable<SecretStatus[]> => vscode.commands.executeCommand<SecretStatus[]>('scimWorkbench.secrets.status');

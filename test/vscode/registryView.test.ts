@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import type { RegistryTreeSnapshot } from '../../src/vscode/registryView';
+import type { RegistryTreeSnapshot } from '../../src/vscode/registry/registryView';
 import { activate, fixture, offsetOf, waitFor, workspaceRoot } from './registryHelpers';
 
 interface Described { roots: RegistryTreeSnapshot[]; selection: string[]; visible: boolean }

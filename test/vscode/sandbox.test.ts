@@ -1,9 +1,9 @@
 import * as assert from 'node:assert/strict';
 import { createServer, type Server } from 'node:net';
 import * as vscode from 'vscode';
-import type { SandboxSummary } from '../../src/vscode/sandboxController';
-import type { RegistryTreeSnapshot } from '../../src/vscode/registryView';
-import type { SecretStatus } from '../../src/vscode/secretCommands';
+import type { SandboxSummary } from '../../src/vscode/sandbox/sandboxController';
+import type { RegistryTreeSnapshot } from '../../src/vscode/registry/registryView';
+import type { SecretStatus } from '../../src/vscode/secrets/secretCommands';
 import { activate, fixture, waitFor } from './registryHelpers';
 
 interface Described { roots: RegistryTreeSnapshot[]; selection: string[] }

@@ -1,10 +1,10 @@
 // The workspace's registry files, parsed once per change and shared by the view, the code lenses, the secret
 // commands and the sandbox. Open documents win over the disk, so the view follows unsaved edits.
 import * as vscode from 'vscode';
-import { isRegistryFileName, parseRegistry, type ParsedApplication, type ParsedRegistry } from '../core/registry';
-import { LineIndex, type OffsetRange } from '../core/text';
+import { isRegistryFileName, parseRegistry, type ParsedApplication, type ParsedRegistry } from '../../core/registry';
+import { LineIndex, type OffsetRange } from '../../core/text';
 import { transientRegistries } from './transientRegistry';
-import type { WorkbenchContext } from './workbenchContext';
+import type { WorkbenchContext } from '../shared/workbenchContext';
 
 /** Every name issue 5 gives a registry file; also the `filenamePatterns` contributed for the jsonc language. */
 export const REGISTRY_GLOB = '**/{scim-registry.jsonc,scim-registry.json,*.scim-registry.jsonc,*.scim-registry.json}';

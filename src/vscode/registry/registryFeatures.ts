@@ -7,7 +7,7 @@ import { registerRegistryDiagnostics } from './registryDiagnostics';
 import { registerRegistryHover } from './registryHover';
 import { registerNewRegistryCommand } from './registryNewCommand';
 import { registerRegistryView } from './registryView';
-import type { WorkbenchContext } from './workbenchContext';
+import type { WorkbenchContext } from '../shared/workbenchContext';
 
 export function registerRegistry(ctx: WorkbenchContext): void {
   registerRegistryDiagnostics(ctx);

@@ -1,13 +1,13 @@
 // Quick fixes from the core's fix edits, attached to the diagnostics they fix, plus one source action that
 // applies every vendor-quirk fix in the file at once.
 import * as vscode from 'vscode';
-import type { Finding, TextEdit } from '../core/findings';
-import { fixAllQuirks } from '../core/scim/fixAllQuirks';
+import type { Finding, TextEdit } from '../../core/findings';
+import { fixAllQuirks } from '../../core/scim/fixAllQuirks';
 import type { PayloadAnalyses } from './payloadAnalysis';
 import { PAYLOAD_SELECTOR, isPayloadDocument } from './payloadDocuments';
 import { PAYLOAD_DIAGNOSTIC_SOURCE } from './payloadDiagnostics';
-import { toRange } from './findingLinks';
-import type { WorkbenchContext } from './workbenchContext';
+import { toRange } from '../shared/findingLinks';
+import type { WorkbenchContext } from '../shared/workbenchContext';
 
 export const FIX_ALL_QUIRKS_KIND = vscode.CodeActionKind.SourceFixAll.append('scim');
 

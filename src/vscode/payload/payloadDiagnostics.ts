@@ -5,11 +5,11 @@
 // Schema contributed through jsonValidation judges nothing (no type/enum/required/additionalProperties), so
 // VS Code's JSON support adds hover and completion but no second squiggle; it alone reports JSON syntax errors.
 import * as vscode from 'vscode';
-import type { Finding } from '../core/findings';
+import type { Finding } from '../../core/findings';
 import type { PayloadAnalyses } from './payloadAnalysis';
 import { isPayloadDocument } from './payloadDocuments';
-import type { WorkbenchContext } from './workbenchContext';
-import { findingCodeTarget, toRange } from './findingLinks';
+import type { WorkbenchContext } from '../shared/workbenchContext';
+import { findingCodeTarget, toRange } from '../shared/findingLinks';
 
 export const PAYLOAD_DIAGNOSTIC_SOURCE = 'scim';
 

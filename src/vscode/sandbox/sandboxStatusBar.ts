@@ -2,8 +2,8 @@
 // show the sandbox registry, or stop the sandbox.
 import * as vscode from 'vscode';
 import { SANDBOX_REGISTRY_KEY, type SandboxController } from './sandboxController';
-import { transientRegistries } from './transientRegistry';
-import type { WorkbenchContext } from './workbenchContext';
+import { transientRegistries } from '../registry/transientRegistry';
+import type { WorkbenchContext } from '../shared/workbenchContext';
 
 export const SANDBOX_MENU_COMMAND = 'scimWorkbench.sandboxMenu';
 

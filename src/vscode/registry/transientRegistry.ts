@@ -2,7 +2,7 @@
 // and served read-only under the `scim-registry` scheme, so the view, reveal and code lenses treat it exactly
 // like a file, and a user can copy an entry into their own registry.
 import * as vscode from 'vscode';
-import { parseRegistry, type Application } from '../core/registry';
+import { parseRegistry, type Application } from '../../core/registry';
 import type { RegistryFile } from './registryFiles';
 
 export const TRANSIENT_SCHEME = 'scim-registry';

@@ -1,8 +1,8 @@
 // One analysis per document version, shared by diagnostics and code actions (which must offer the fixes of the
 // very findings the diagnostics show).
 import type * as vscode from 'vscode';
-import { analyzePayload, type PayloadOptions } from '../core/scim/payloadRules';
-import type { Finding } from '../core/findings';
+import { analyzePayload, type PayloadOptions } from '../../core/scim/payloadRules';
+import type { Finding } from '../../core/findings';
 import type { PayloadCatalog } from './payloadCatalog';
 import { payloadDirection } from './payloadDocuments';
 

@@ -1,10 +1,10 @@
 // Hover in SCIM payloads: converts the core's hover (src/core/payloadLanguage) to VS Code's.
 import * as vscode from 'vscode';
-import { payloadHover } from '../core/payloadLanguage';
+import { payloadHover } from '../../core/payloadLanguage';
 import type { PayloadCatalog } from './payloadCatalog';
 import { PAYLOAD_SELECTOR, isPayloadDocument, jsonSchemaCovers } from './payloadDocuments';
-import { toRange } from './findingLinks';
-import type { WorkbenchContext } from './workbenchContext';
+import { toRange } from '../shared/findingLinks';
+import type { WorkbenchContext } from '../shared/workbenchContext';
 
 export function registerPayloadHover(ctx: WorkbenchContext, catalog: PayloadCatalog): void {
   ctx.track(vscode.languages.registerHoverProvider(PAYLOAD_SELECTOR, {

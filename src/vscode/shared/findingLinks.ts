@@ -1,6 +1,6 @@
 // Conversions every diagnostics adapter shares: core offsets to vscode ranges, finding codes to README links.
 import * as vscode from 'vscode';
-import type { OffsetRange } from '../core/text';
+import type { OffsetRange } from '../../core/text';
 
 export function toRange(doc: vscode.TextDocument, range: OffsetRange): vscode.Range {
   return new vscode.Range(doc.positionAt(range.start), doc.positionAt(range.end));

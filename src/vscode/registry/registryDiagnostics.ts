@@ -6,11 +6,11 @@
 // mistake shows one squiggle; our own rules (duplicate ids, filters, secrets, ...) are reported either way.
 // When JSON validation is off, we report those two codes ourselves so nothing goes unreported.
 import * as vscode from 'vscode';
-import { lintRegistry } from '../core/registry';
-import type { Finding } from '../core/findings';
+import { lintRegistry } from '../../core/registry';
+import type { Finding } from '../../core/findings';
 import { isRegistryDocument } from './registryFiles';
-import { findingCodeTarget, toRange } from './findingLinks';
-import type { WorkbenchContext } from './workbenchContext';
+import { findingCodeTarget, toRange } from '../shared/findingLinks';
+import type { WorkbenchContext } from '../shared/workbenchContext';
 
 export const REGISTRY_DIAGNOSTIC_SOURCE = 'scim-registry';
 const LEFT_TO_JSON_SERVICE = new Set(['REGISTRY_JSON_SYNTAX', 'REGISTRY_SCHEMA']);

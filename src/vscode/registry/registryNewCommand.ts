@@ -1,8 +1,8 @@
 // SCIM: New Registry — writes a starter `scim-registry.jsonc` (it lints clean; an extension-host test checks)
 // into a workspace folder and opens it. Arguments (folder URI, file name) let tests run it without UI.
 import * as vscode from 'vscode';
-import { isRegistryFileName } from '../core/registry';
-import type { WorkbenchContext } from './workbenchContext';
+import { isRegistryFileName } from '../../core/registry';
+import type { WorkbenchContext } from '../shared/workbenchContext';
 
 export const REGISTRY_TEMPLATE = `// SCIM Workbench integration registry: one entry per application that receives SCIM provisioning.
 // It records how each application's SCIM really behaves; probes write what they observe into "observed".

@@ -5,12 +5,12 @@
 // only what the schema cannot explain: finding codes, scimType values, extension URNs and secret names.
 import * as vscode from 'vscode';
 import { getLocation } from 'jsonc-parser';
-import { hoverAt, registrySpec, secretEnvName, specAt } from '../core/registry';
+import { hoverAt, registrySpec, secretEnvName, specAt } from '../../core/registry';
 import { REGISTRY_GLOB } from './registryFiles';
 import { jsonServicePresent } from './registryCompletion';
-import { toRange } from './findingLinks';
-import { secretStore } from './secretStore';
-import type { WorkbenchContext } from './workbenchContext';
+import { toRange } from '../shared/findingLinks';
+import { secretStore } from '../secrets/secretStore';
+import type { WorkbenchContext } from '../shared/workbenchContext';
 
 export class RegistryHoverProvider implements vscode.HoverProvider {
   constructor(private readonly ctx: WorkbenchContext) {}

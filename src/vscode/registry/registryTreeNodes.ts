@@ -2,8 +2,8 @@
 // applications, and each application's fields of interest. Values come from files as written, so every field is
 // type-checked here before it is shown; a wrong type shows as "?" rather than breaking the tree.
 import * as vscode from 'vscode';
-import { observedSummary, type Application, type ParsedApplication } from '../core/registry';
-import type { OffsetRange } from '../core/text';
+import { observedSummary, type Application, type ParsedApplication } from '../../core/registry';
+import type { OffsetRange } from '../../core/text';
 import { appLabel, type RegistryFile } from './registryFiles';
 
 export type RegistryNode = FileNode | AppNode | FieldNode;

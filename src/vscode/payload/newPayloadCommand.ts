@@ -2,8 +2,8 @@
 // live tab stops.
 import * as vscode from 'vscode';
 import { readFile } from 'node:fs/promises';
-import { parseSnippetFile, type PayloadSnippet } from '../core/payloadLanguage';
-import type { WorkbenchContext } from './workbenchContext';
+import { parseSnippetFile, type PayloadSnippet } from '../../core/payloadLanguage';
+import type { WorkbenchContext } from '../shared/workbenchContext';
 
 export const SNIPPETS_FILE = 'snippets/scim-payloads.code-snippets';
 

@@ -1,8 +1,8 @@
 // The schema catalog the payload editor uses: the RFC schemas plus whatever later code adds from a server's
 // discovered /Schemas and /ResourceTypes (e.g. after a registry entry's discovery). One per extension context.
 import * as vscode from 'vscode';
-import { SchemaCatalog } from '../core/scim/catalog';
-import type { WorkbenchContext } from './workbenchContext';
+import { SchemaCatalog } from '../../core/scim/catalog';
+import type { WorkbenchContext } from '../shared/workbenchContext';
 
 export interface ServerSchemaDocuments {
   /** A /Schemas response (ListResponse, array or one Schema document). */

@@ -6,11 +6,11 @@
 // codes, scimType values, extension URNs, and secret names. Without it, every core item is offered.
 import * as vscode from 'vscode';
 import { getLocation } from 'jsonc-parser';
-import { completionsAt, registrySpec, secretNamesOf, specAt, type CompletionItem } from '../core/registry';
+import { completionsAt, registrySpec, secretNamesOf, specAt, type CompletionItem } from '../../core/registry';
 import { REGISTRY_GLOB, registryWorkspace } from './registryFiles';
-import { toRange } from './findingLinks';
-import { secretStore } from './secretStore';
-import type { WorkbenchContext } from './workbenchContext';
+import { toRange } from '../shared/findingLinks';
+import { secretStore } from '../secrets/secretStore';
+import type { WorkbenchContext } from '../shared/workbenchContext';
 
 export function jsonServicePresent(): boolean {
   return vscode.extensions.getExtension('vscode.json-language-features') !== undefined;

@@ -3,11 +3,11 @@
 // registry entries pointing at the sandbox authenticate), stopped on Stop Sandbox and on deactivate.
 import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
-import type { Application } from '../core/registry';
-import type { RunningSandbox } from '../sandbox';
-import { secretStore } from './secretStore';
-import { transientRegistries } from './transientRegistry';
-import type { WorkbenchContext } from './workbenchContext';
+import type { Application } from '../../core/registry';
+import type { RunningSandbox } from '../../sandbox';
+import { secretStore } from '../secrets/secretStore';
+import { transientRegistries } from '../registry/transientRegistry';
+import type { WorkbenchContext } from '../shared/workbenchContext';
 
 export const SANDBOX_SECRET = 'sandbox-token';
 export const SANDBOX_REGISTRY_KEY = 'sandbox';
@@ -61,7 +61,7 @@ export class SandboxController implements vscode.Disposable {
     const users = opts.users ?? config.get<number>('users', 500);
     const seed = opts.seed ?? config.get<number>('seed', 1);
     // Loaded on first use: express and scimmy stay out of activation.
-    const { startSandbox, presetNames } = await import('../sandbox');
+    const { startSandbox, presetNames } = await import('../../sandbox');
     const unknown = profiles.filter((p) => !presetNames.includes(p));
     if (unknown.length) throw new Error(`Unknown sandbox profile(s) ${unknown.join(', ')} in scimWorkbench.sandbox.profiles (known: ${presetNames.join(', ')}).`);
     if (profiles.length === 0) throw new Error('scimWorkbench.sandbox.profiles is empty: name at least one preset.');

@@ -9,7 +9,7 @@ import { registerPayloadDiagnostics } from './payloadDiagnostics';
 import { registerPayloadHover } from './payloadHover';
 import { registerNewPayloadCommand } from './newPayloadCommand';
 import { registerWorkspaceSchemas } from './workspaceSchemas';
-import type { WorkbenchContext } from './workbenchContext';
+import type { WorkbenchContext } from '../shared/workbenchContext';
 
 export function registerPayloadEditing(ctx: WorkbenchContext): void {
   const catalog = payloadCatalog(ctx);

@@ -1,10 +1,10 @@
 // Completion in SCIM payloads: converts the core's items (src/core/payloadLanguage) to VS Code's.
 import * as vscode from 'vscode';
-import { payloadCompletions, type CompletionKind, type PayloadCompletionItem } from '../core/payloadLanguage';
+import { payloadCompletions, type CompletionKind, type PayloadCompletionItem } from '../../core/payloadLanguage';
 import type { PayloadCatalog } from './payloadCatalog';
 import { PAYLOAD_SELECTOR, isPayloadDocument, jsonSchemaCovers } from './payloadDocuments';
-import { toRange } from './findingLinks';
-import type { WorkbenchContext } from './workbenchContext';
+import { toRange } from '../shared/findingLinks';
+import type { WorkbenchContext } from '../shared/workbenchContext';
 
 const kinds: Record<CompletionKind, vscode.CompletionItemKind> = {
   property: vscode.CompletionItemKind.Property,

@@ -2,8 +2,8 @@
 // top-level `schemas` names a SCIM URN, judged from the first 4 KB) unless the user turned that off. The answer is
 // cached per document version, so a keystroke costs one prefix scan at most.
 import * as vscode from 'vscode';
-import { directionFromFileName, hasScimSchemas, isScimPayloadFileName } from '../core/payloadLanguage';
-import type { Direction } from '../core/scim/payloadModel';
+import { directionFromFileName, hasScimSchemas, isScimPayloadFileName } from '../../core/payloadLanguage';
+import type { Direction } from '../../core/scim/payloadModel';
 
 export const PAYLOAD_SELECTOR: vscode.DocumentSelector = [{ language: 'json' }, { language: 'jsonc' }];
 const CONTENT_SCHEMES = new Set(['file', 'untitled', 'vscode-remote', 'vscode-vfs', 'memfs']);

@@ -3,10 +3,10 @@
 // attributes and extensions get diagnostics, completion and hover. Scanned the first time a SCIM payload is open
 // (never at activation), then kept current by a file watcher.
 import * as vscode from 'vscode';
-import { discoveryDocumentsInText, mayHoldDiscoveryDocuments } from '../core/scim/discoveryDocuments';
+import { discoveryDocumentsInText, mayHoldDiscoveryDocuments } from '../../core/scim/discoveryDocuments';
 import { payloadCatalog } from './payloadCatalog';
 import { isPayloadDocument } from './payloadDocuments';
-import type { WorkbenchContext } from './workbenchContext';
+import type { WorkbenchContext } from '../shared/workbenchContext';
 
 const GLOB = '**/*.scim.{json,jsonc}';
 const EXCLUDE = '{**/node_modules/**,**/.git/**}';

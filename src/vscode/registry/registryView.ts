@@ -5,7 +5,7 @@ import * as vscode from 'vscode';
 import { registryWorkspace, type RegistryWorkspace } from './registryFiles';
 import { appNodes, fieldNodes, fileNodeId, treeItemOf, type AppNode, type FileNode, type RegistryNode } from './registryTreeNodes';
 import { registerTransientRegistries, transientRegistries } from './transientRegistry';
-import type { WorkbenchContext } from './workbenchContext';
+import type { WorkbenchContext } from '../shared/workbenchContext';
 
 export const REGISTRY_VIEW_ID = 'scimWorkbench.registry';
 

@@ -2,11 +2,11 @@
 // trailing /Users). Schema findings are shown by VS Code's JSON validation (see registryDiagnostics.ts), but
 // their fixes still come from here, attached to that service's diagnostic at the same place.
 import * as vscode from 'vscode';
-import { lintRegistry } from '../core/registry';
+import { lintRegistry } from '../../core/registry';
 import { REGISTRY_GLOB } from './registryFiles';
 import { REGISTRY_DIAGNOSTIC_SOURCE } from './registryDiagnostics';
-import { toRange } from './findingLinks';
-import type { WorkbenchContext } from './workbenchContext';
+import { toRange } from '../shared/findingLinks';
+import type { WorkbenchContext } from '../shared/workbenchContext';
 
 function codeOf(d: vscode.Diagnostic): string {
   return typeof d.code === 'object' ? String(d.code.value) : String(d.code ?? '');

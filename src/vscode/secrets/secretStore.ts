@@ -2,8 +2,8 @@
 // `resolveSecret` is what the runner and the probes call: the stored value, else the SCIM_SECRET_* variable the
 // CLI would read, else one password prompt (shared by concurrent callers) whose answer is stored.
 import * as vscode from 'vscode';
-import { SECRET_NAME_PATTERN, chainSecretSources, envSecretSource, secretEnvName, type SecretSource } from '../core/registry';
-import type { WorkbenchContext } from './workbenchContext';
+import { SECRET_NAME_PATTERN, chainSecretSources, envSecretSource, secretEnvName, type SecretSource } from '../../core/registry';
+import type { WorkbenchContext } from '../shared/workbenchContext';
 
 const KEY_PREFIX = 'scimWorkbench.secret:';
 /** Names stored through this extension, so Clear Secret can offer them (SecretStorage cannot list keys). */

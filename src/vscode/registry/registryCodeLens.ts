@@ -2,10 +2,10 @@
 // sandbox now; the request runner and the probes later) through `contributeRegistryLens`, so this provider never
 // needs to know them.
 import * as vscode from 'vscode';
-import type { ParsedApplication } from '../core/registry';
+import type { ParsedApplication } from '../../core/registry';
 import { REGISTRY_GLOB, registryWorkspace, type RegistryFile } from './registryFiles';
 import { TRANSIENT_SCHEME, transientRegistries } from './transientRegistry';
-import type { WorkbenchContext } from './workbenchContext';
+import type { WorkbenchContext } from '../shared/workbenchContext';
 
 export interface RegistryLensTarget {
   uri: vscode.Uri;

@@ -2,10 +2,10 @@
 // other commands can call them without UI; users get a quick pick of the names their registries use and a
 // password input box.
 import * as vscode from 'vscode';
-import { secretNamesOf } from '../core/registry';
-import { allRegistryFiles, appLabel } from './registryFiles';
+import { secretNamesOf } from '../../core/registry';
+import { allRegistryFiles, appLabel } from '../registry/registryFiles';
 import { assertName, secretStore, type SecretStore } from './secretStore';
-import type { WorkbenchContext } from './workbenchContext';
+import type { WorkbenchContext } from '../shared/workbenchContext';
 
 export interface SecretStatus {
   name: string;

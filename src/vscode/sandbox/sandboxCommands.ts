@@ -2,13 +2,13 @@
 // registry applications. The start command takes optional options (tests, the code lens) and returns a summary
 // without the token.
 import * as vscode from 'vscode';
-import type { Application } from '../core/registry';
-import { presetNames } from '../sandbox/presets';
-import { contributeRegistryLens, refreshRegistryLenses } from './registryCodeLens';
+import type { Application } from '../../core/registry';
+import { presetNames } from '../../sandbox/presets';
+import { contributeRegistryLens, refreshRegistryLenses } from '../registry/registryCodeLens';
 import { DEFAULT_PROFILES, SANDBOX_REGISTRY_KEY, sandboxController, sandboxTarget, type SandboxStartOptions, type SandboxSummary } from './sandboxController';
 import { registerSandboxStatusBar, SANDBOX_MENU_COMMAND } from './sandboxStatusBar';
-import { transientRegistries } from './transientRegistry';
-import type { WorkbenchContext } from './workbenchContext';
+import { transientRegistries } from '../registry/transientRegistry';
+import type { WorkbenchContext } from '../shared/workbenchContext';
 
 interface StartArgs extends SandboxStartOptions {
   /** After starting, select this sandbox app (its profile name) in the Registry view. */
