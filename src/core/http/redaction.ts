@@ -10,6 +10,8 @@ const SENSITIVE_HEADERS = new Set([
 ]);
 const SENSITIVE_QUERY = /^(access_token|id_token|refresh_token|token|api[-_]?key|apikey|client_secret|secret|password|passwd|sig|signature|auth|authorization|session)$/i;
 const JSON_FIELDS = /"(client_secret|access_token|refresh_token|id_token|password)"(\s*:\s*)"(?:[^"\\]|\\.)*"/gi;
+// The same fields inside a JSON document encoded as a string (an echoed request, an error wrapped in a string).
+const ESCAPED_JSON_FIELDS = /\\"(client_secret|access_token|refresh_token|id_token|password)\\"(\s*:\s*)\\"(?:[^"\\]|\\[^"])*\\"/gi;
 const FORM_FIELDS = /(^|&)(client_secret|access_token|refresh_token|id_token|password)=[^&]*/gi;
 const FIELD_HINT = /client_secret|access_token|refresh_token|id_token|password/i;
 const BASIC_HINT = /basic\s/i;
@@ -46,6 +48,7 @@ export class Redactor {
     if (this.secrets.length > 0 && (BASIC_HINT.test(out) || this.needles.some((n) => out.includes(n)))) out = redact(out, this.secrets);
     if (FIELD_HINT.test(out)) {
       out = out.replace(JSON_FIELDS, (_m, key: string, sep: string) => `"${key}"${sep}"${REDACTED}"`);
+      out = out.replace(ESCAPED_JSON_FIELDS, (_m, key: string, sep: string) => `\\"${key}\\"${sep}\\"${REDACTED}\\"`);
       out = out.replace(FORM_FIELDS, (_m, lead: string, key: string) => `${lead}${key}=${REDACTED}`);
     }
     return out;
