@@ -47,7 +47,7 @@ export const DUPLICATE_WORDING = /already exist|already in use|already taken|alr
 const RATE_WORDING = /rate.?limit|too many requests|throttl|quota exceeded/i;
 const NOT_FOUND_WORDING = /not found|does not exist|doesn't exist|no such|unknown (user|group|resource)/i;
 const AUTH_WORDING = /unauthori[sz]ed|invalid[_ ]token|expired token|token (is )?(invalid|expired)|authenticat|invalid_client|credentials/i;
-const FILTER_WORDING = /filter/i;
+const FILTER_WORDING = /(invalid|unsupported|malformed|bad|unparsable)\s+filter|filter\s+(is\s+)?(invalid|not supported|unsupported|malformed)|(cannot|unable to|could not) parse (the )?filter/i;
 
 /** Categories a vendor's wording may sharpen: the status alone says little. */
 const REFINABLE = new Set<Category>(['badRequest', 'invalidValue', 'conflict', 'unknown', 'forbidden']);
@@ -59,7 +59,7 @@ export function refineByWording(category: Category, text: string | null, statusK
   if (category === 'forbidden') return category;
   if (!statusKnown && NOT_FOUND_WORDING.test(text)) return 'notFound';
   if (!statusKnown && AUTH_WORDING.test(text)) return 'unauthorized';
-  if ((category === 'badRequest' || category === 'unknown') && FILTER_WORDING.test(text) && /invalid|unsupported|not supported|malformed|cannot|unable/i.test(text)) return 'invalidFilter';
+  if ((category === 'badRequest' || category === 'unknown') && FILTER_WORDING.test(text)) return 'invalidFilter';
   return category;
 }
 
