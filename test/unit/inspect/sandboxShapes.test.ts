@@ -5,7 +5,7 @@ import { test, after, before } from 'node:test';
 import assert from 'node:assert/strict';
 import { startSandbox, type RunningSandbox } from '../../../src/sandbox';
 import { createScimClient, type SendResult } from '../../../src/core/http';
-import { explainResult } from '../../../src/core/inspect';
+import { explainResponse, explainResult } from '../../../src/core/inspect';
 import { RateLimiter } from '../../../src/core/http/rateLimiter';
 import type { Application } from '../../../src/core/registry/model';
 
@@ -97,19 +97,14 @@ test('the OAuth token endpoint\'s error and an unknown app', async () => {
   assert.ok(sb);
   const token = await send('strict', 'GET', '/Users', undefined, { type: 'oauth2ClientCredentials', tokenUrl: sb.tokenUrl, clientId: sb.clientId, secret: 'wrong' });
   assert.equal(token.exchange.error?.kind, 'token');
-  const body = explainResponse401();
-  assert.equal(body.category, 'unauthorized');
+  const refused = token.exchange.tokenRequests[0];
+  assert.equal(refused?.status, 401);
+  assert.match(refused?.error ?? '', /invalid_client/);
+  // The token endpoint's own body (RFC 6749 §5.2), as the sandbox sends it.
+  const body = explainResponse(401, { 'content-type': 'application/json' }, '{"error":"invalid_client","error_description":"Unknown client or wrong secret"}');
+  assert.deepEqual([body.category, body.detail], ['unauthorized', 'Unknown client or wrong secret']);
   const unknownApp = await createScimClient({ id: 'ghost', baseUrl: `${sandbox.url}/apps/ghost/scim/v2`, auth: { type: 'none' } }, { secrets: { get: () => Promise.resolve(undefined) }, env: {} })
     .send({ method: 'GET', path: '/Users' });
   const ghost = explained(unknownApp);
   assert.deepEqual([ghost.status, ghost.category, codes(ghost)], [404, 'notFound', []]);
 });
-
-function explainResponse401(): { category: string } {
-  // The token endpoint's own body (RFC 6749 §5.2) as the sandbox sends it.
-  return explainedText(401, '{"error":"invalid_client","error_description":"Unknown client or wrong secret"}');
-}
-
-function explainedText(status: number, text: string): { category: string } {
-  return explained({ exchange: { response: { status, statusText: '', headers: { 'content-type': 'application/json' }, body: { kind: 'json', size: text.length, text, truncated: false, omittedBytes: 0 } } } as SendResult['exchange'], ok: false, text });
-}
