@@ -7,29 +7,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { explainResponse } from '../../../src/core/inspect';
 
-export interface CorpusEntry {
-  id: string;
-  vendor: string;
-  source: string;
-  provenance: string;
-  status: number | null;
-  file: string;
-  headers?: Record<string, string>;
-  expect: {
-    bodyKind: string;
-    category: string;
-    deviations: string[];
-    bodySource?: string;
-    status?: number;
-    scimType?: string;
-    retryable?: boolean;
-    vendorFields?: string[];
-    retryAfterSecondsAt?: { now: number; seconds: number };
-  };
-}
-
-export const corpusDir = join(__dirname, '..', '..', 'fixtures', 'vendor-errors');
-export const corpus: CorpusEntry[] = (JSON.parse(readFileSync(join(corpusDir, 'sources.json'), 'utf8')) as { entries: CorpusEntry[] }).entries;
+import { corpus, corpusDir } from './corpus';
 
 test('the corpus: at least 30 bodies from at least 12 vendors, each with a public source and its provenance', () => {
   assert.ok(corpus.length >= 30, `${corpus.length} bodies`);
