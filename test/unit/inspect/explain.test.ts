@@ -119,3 +119,15 @@ test('inspector codes are in the finding-code registry once, with their source',
     assert.equal(findingCodeInfo.find((i) => i.code === code)?.source, 'inspect', code);
   }
 });
+
+test('the README documents the explanation with exactly these keys, and every category', async () => {
+  const { readFileSync } = await import('node:fs');
+  const { join } = await import('node:path');
+  const readme = readFileSync(join(__dirname, '..', '..', '..', 'README.md'), 'utf8');
+  const section = readme.slice(readme.indexOf('### The explanation'));
+  const block = /```json\n([\s\S]*?)```/.exec(section)?.[1] ?? '';
+  const documented = JSON.parse(block) as Record<string, unknown>;
+  const actual = explainResponse(409, {}, '{}');
+  assert.deepEqual(Object.keys(documented).sort(), Object.keys(actual).sort());
+  for (const c of CATEGORIES) assert.ok(section.includes(`\`${c}\``), `README names the category ${c}`);
+});
