@@ -48,8 +48,12 @@ test('clients of the same application share one limiter; other applications have
 });
 
 let sandbox: RunningSandbox;
+// The sandbox's clock stands still during the burst (so a loaded machine cannot refill its bucket meanwhile) and
+// runs again once the first 429 has been answered.
+let frozenAt: number | undefined;
+let skewMs = 0;
 before(async () => {
-  sandbox = await startSandbox({ apps: [{ id: 'slack-like', profile: 'slack-like', users: 5 }], token: 'slack-test-token' });
+  sandbox = await startSandbox({ apps: [{ id: 'slack-like', profile: 'slack-like', users: 5 }], token: 'slack-test-token', now: () => frozenAt ?? Date.now() + skewMs });
 });
 after(async () => {
   await sandbox.stop();
@@ -60,7 +64,13 @@ test('slack-like: a burst past its limit gets 429s, each waited out per Retry-Af
   assert.ok(sb);
   const application = app(sb.baseUrl, { auth: { type: 'bearer', secret: 'tok' } });
   const c = createScimClient(application, { secrets: secretMap({ tok: sb.token }), env: {} });
-  const results = await Promise.all(Array.from({ length: 30 }, () => c.send({ method: 'GET', path: '/Users?count=1' })));
+  frozenAt = Date.now();
+  const thaw = (): void => {
+    if (frozenAt === undefined) return;
+    skewMs = frozenAt - Date.now();
+    frozenAt = undefined;
+  };
+  const results = await Promise.all(Array.from({ length: 30 }, () => c.send({ method: 'GET', path: '/Users?count=1' }, { onEvent: (e) => e.type === 'retry' && thaw() })));
   assert.ok(results.every((r) => r.status === 200), `statuses: ${results.map((r) => r.status).join(',')}`);
   const retried = results.filter((r) => r.exchange.retries > 0);
   assert.ok(retried.length > 0, 'some requests met the limit');
