@@ -8,6 +8,8 @@ export interface CliIO {
   env: Record<string, string | undefined>;
   /** Aborted on Ctrl-C / SIGTERM; long-running commands (sandbox) stop cleanly when it fires. */
   signal: AbortSignal;
+  /** The whole standard input (`-` as a file name); absent where there is none. */
+  stdin?(): Promise<string>;
 }
 
 export interface CliCommand {

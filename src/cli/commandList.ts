@@ -3,5 +3,7 @@ import type { CliCommand } from './command';
 import { filterCommand } from './commands/filter';
 import { lintCommand } from './commands/lint';
 import { sandboxCommand } from './commands/sandbox';
+import { sendCommand } from './commands/send';
+import { explainCommand } from './commands/explain';
 
-export const commands: CliCommand[] = [lintCommand, filterCommand, sandboxCommand];
+export const commands: CliCommand[] = [lintCommand, filterCommand, sandboxCommand, sendCommand, explainCommand];

@@ -1,3 +1,2 @@
-// Injected by the bundler from package.json; falls back for tests run from sources.
-declare const __SCIMWB_VERSION__: string | undefined;
-export const version: string = typeof __SCIMWB_VERSION__ === 'string' ? __SCIMWB_VERSION__ : '0.0.0-dev';
+// The version lives in the core (the HTTP engine's User-Agent names it too); the CLI re-exports it.
+export { version } from '../core/version';

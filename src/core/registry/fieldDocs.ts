@@ -313,6 +313,12 @@ const errors: FieldSpec = {
         description: 'The `scimType` in the error body, if any (RFC 7644 §3.12 or the vendor\'s own value).',
         suggestions: 'scimTypes',
       },
+      match: {
+        type: 'string',
+        description: 'Optional: text the error\'s `detail` (or text body) contains, or a `/regex/flags`; tells apart errors that share a status and scimType.',
+        markdown: 'Optional. Narrows this entry to errors whose `detail` (or plain-text body) contains this text (case-insensitive), or matches it when written as `/regex/flags` (e.g. `/already (exists|taken)/i`). Entries are matched by `status`, then `scimType`, then `match`; the most specific wins, so a vendor\'s generic 400 can be told apart: `{ "status": 400, "match": "already exists", "meaning": "duplicate" }`. `scim-workbench explain` and the request runner show the entry that matches.',
+        examples: ['already exists', '/rate limit|throttl/i'],
+      },
       meaning: { type: 'string', description: 'What the error means for this application, in plain words.' },
       retry: { type: 'boolean', default: false, description: 'Whether retrying the same request later can succeed (throttling, transient failures).' },
       notes: notes('this error'),

@@ -2,9 +2,10 @@
 // knownIssues.codes can be checked, completed and hovered. Codes are stable: add, never rename.
 
 import { PAYLOAD_CODES } from '../scim/payloadCodes';
+import { INSPECT_CODES, INSPECT_CODE_ALIASES } from '../inspect/codes';
 import { closest } from '../suggest';
 
-export type FindingSource = 'registry' | 'payload' | 'filter' | 'probe';
+export type FindingSource = 'registry' | 'payload' | 'filter' | 'inspect' | 'probe';
 
 export interface FindingCodeInfo {
   code: string;
@@ -28,7 +29,11 @@ const registry: [string, string][] = [
   ['REGISTRY_LITERAL_SECRET', 'A value looks like a real secret; the registry may only hold secret names.'],
   ['REGISTRY_SECRET_NAME_INVALID', 'A secret name is empty or contains characters other than letters, digits, ".", "_" and "-".'],
   ['REGISTRY_SECRET_NAME_COLLISION', 'Two different secret names map to the same SCIM_SECRET_... environment variable.'],
+  ['REGISTRY_ERROR_MATCH_INVALID', 'An errors[].match written as /regex/flags is not a valid regular expression.'],
 ];
+
+// The error inspector owns its codes; the probes report the same faults with the same codes.
+const inspect: [string, string][] = Object.entries(INSPECT_CODES);
 
 // The payload rules own their codes and meanings; listing them here again would drift.
 const payload: [string, string][] = Object.entries(PAYLOAD_CODES);
@@ -59,13 +64,12 @@ const probe: [string, string][] = [
   ['CAPITALISED_OP_REJECTED', 'A capitalised PATCH op ("Replace") is rejected.'],
   ['STRING_BOOLEAN_REJECTED', 'A boolean sent as a string ("False") is rejected.'],
   ['PATHLESS_PATCH_REJECTED', 'A path-less PATCH replace with an object value is rejected.'],
-  ['CONFLICT_WITHOUT_SCIMTYPE', 'A uniqueness conflict answers 409 without scimType "uniqueness".'],
-  ['ERROR_STATUS_NUMERIC', 'Error bodies carry "status" as a number instead of a string.'],
-  ['ERROR_NOT_JSON', 'Error responses are not JSON (empty, text/plain or HTML).'],
+  ['CONFLICT_WITHOUT_SCIMTYPE', `Earlier name of ${INSPECT_CODE_ALIASES['CONFLICT_WITHOUT_SCIMTYPE']}: a uniqueness conflict answers 409 without scimType "uniqueness".`],
+  ['ERROR_STATUS_NUMERIC', `Earlier name of ${INSPECT_CODE_ALIASES['ERROR_STATUS_NUMERIC']}: Error bodies carry "status" as a number instead of a string.`],
+  ['ERROR_NOT_JSON', `Earlier name of ${INSPECT_CODE_ALIASES['ERROR_NOT_JSON']}: error responses are not JSON (empty, text/plain or HTML).`],
   ['DISCOVERY_MISSING', '/ServiceProviderConfig, /ResourceTypes or /Schemas is missing.'],
   ['UNSUPPORTED_NOT_501', 'An unsupported feature answers something other than 501.'],
   ['RATE_LIMITED', 'The server answered 429 during the run.'],
-  ['RETRY_AFTER_MISSING', 'A 429 came without a Retry-After header.'],
   ['TRANSIENT_5XX', 'A 5xx succeeded when retried.'],
   ['DEACTIVATION_DELAYED', 'After active=false the user kept access (or stayed active) for a while.'],
   ['DEACTIVATION_LOCK_ONLY', 'Deactivation locks the account but leaves it otherwise unchanged.'],
@@ -82,6 +86,7 @@ export const findingCodeInfo: readonly FindingCodeInfo[] = [
   ...tag('registry', registry),
   ...tag('payload', payload),
   ...tag('filter', filter),
+  ...tag('inspect', inspect),
   ...tag('probe', probe),
 ];
 

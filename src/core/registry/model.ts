@@ -96,6 +96,8 @@ export interface GroupMapping {
 export interface ErrorRecord {
   status: number;
   scimType?: string;
+  /** Text the error's detail (or text body) contains, or `/regex/flags`; narrows entries that share a status. */
+  match?: string;
   meaning?: string;
   retry?: boolean;
   notes?: string;

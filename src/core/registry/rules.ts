@@ -5,6 +5,7 @@ import { sortFindings, type Finding } from '../findings';
 import type { OffsetRange } from '../text';
 import { filterFindings } from './filterRule';
 import { findingCode, suggestFindingCode } from './findingCodes';
+import { matcherOf } from '../inspect/registryMatch';
 import { childValue, decodeStringNode, duplicateKeyNodes, nodeRange, rangeInString } from './jsonText';
 import { applicationNodes, parseDocument, syntaxFindings, type RegistryDocument } from './parse';
 import { schemaFindings } from './schemaRule';
@@ -26,6 +27,7 @@ export function lintDocument(doc: RegistryDocument): Finding[] {
       ...extensionFindings(app),
       ...deactivationFindings(app),
       ...productionWriteFindings(app, doc.text),
+      ...errorMatchFindings(app),
     );
   }
   if (doc.root) findings.push(...duplicateKeyFindings(doc.root), ...secretFindings(doc.root, apps, doc.text));
@@ -165,6 +167,23 @@ function knownIssueFindings(app: Node): Finding[] {
       if (guess) finding.fixes = [{ title: `Change to "${guess}"`, edits: [{ range: nodeRange(code), newText: JSON.stringify(guess) }], preferred: true }];
       out.push(finding);
     }
+  }
+  return out;
+}
+
+/** errors[].match: a `/regex/flags` that does not compile would silently never match. */
+function errorMatchFindings(app: Node): Finding[] {
+  const out: Finding[] = [];
+  const errors = childValue(app, 'errors');
+  for (const entry of errors?.type === 'array' ? (errors.children ?? []) : []) {
+    const match = childValue(entry, 'match');
+    if (match?.type !== 'string' || matcherOf(String(match.value))) continue;
+    out.push({
+      code: 'REGISTRY_ERROR_MATCH_INVALID',
+      severity: 'error',
+      message: `"${String(match.value)}" is written as /regex/flags but is not a valid regular expression (or has unknown flags); write a plain substring or fix the expression.`,
+      range: nodeRange(match),
+    });
   }
   return out;
 }
