@@ -14,6 +14,7 @@ import { accessToken, invalidateToken, TokenError, type TokenRequest } from './o
 import { sharedRateLimiter, type RateLimiter } from './rateLimiter';
 import { Redactor } from './redaction';
 import { backoffSpec, decideRetry } from './retryPolicy';
+import { headerValue } from './retryAfter';
 import { AbortedError, sleep } from './sleep';
 import { buildUrl } from './url';
 import type { Attempt, Exchange, ExchangeEvent, RedirectRecord, ScimRequest, SendOptions, SendResult, Timeouts, TokenRequestRecord, TransportError } from './types';
@@ -190,9 +191,11 @@ class Send {
       if (outcome.connection) this.connection = outcome.connection;
       last = { outcome, headers };
       const status = outcome.response?.status;
+      const retryAfter = status === 429 || status === 503 ? headerValue(outcome.response?.headers, 'retry-after') : undefined;
       this.attempts.push({
         n, startedAt, durationMs: Math.round(outcome.durationMs), waitedMs: waitBefore, why,
         ...(status !== undefined ? { status } : {}),
+        ...(retryAfter !== undefined ? { retryAfter } : {}),
         ...(outcome.error ? { error: outcome.error } : {}),
       });
       waitBefore = 0;

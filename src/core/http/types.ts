@@ -90,6 +90,8 @@ export interface Attempt {
   startedAt: string;
   durationMs: number;
   status?: number;
+  /** The Retry-After header of a 429 or 503 answer, as sent (probes report a 429 without one). */
+  retryAfter?: string;
   error?: TransportError;
   /** Waited before this attempt (client-side rate limit, Retry-After, backoff), in ms. */
   waitedMs: number;

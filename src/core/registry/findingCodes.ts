@@ -1,8 +1,9 @@
-// Every finding code SCIM Workbench reports (or will report, for probes still being written), so a registry's
+// Every finding code SCIM Workbench reports so a registry's
 // knownIssues.codes can be checked, completed and hovered. Codes are stable: add, never rename.
 
 import { PAYLOAD_CODES } from '../scim/payloadCodes';
 import { INSPECT_CODES, INSPECT_CODE_ALIASES } from '../inspect/codes';
+import { PROBE_CODES, PROBE_CODE_ALIASES } from '../probes/codes';
 import { closest } from '../suggest';
 
 export type FindingSource = 'registry' | 'payload' | 'filter' | 'inspect' | 'probe';
@@ -47,36 +48,14 @@ const filter: [string, string][] = [
   ['FILTER_OPERATOR_UNSUPPORTED', 'An operator the target application is known not to support.'],
 ];
 
-const probe: [string, string][] = [
-  ['PAGE_SIZE_CAPPED', 'The server returns fewer items than count asked for although more exist (silent page-size cap).'],
-  ['START_INDEX_IGNORED', 'startIndex has no effect: every page starts at the first resource.'],
-  ['START_INDEX_ZERO_BASED', 'startIndex is treated as 0-based, shifting every page by one.'],
-  ['TOTAL_RESULTS_DRIFT', 'totalResults changes between pages or differs from the number of resources returned overall.'],
-  ['ITEMS_PER_PAGE_WRONG', 'itemsPerPage reports the requested count instead of the number returned.'],
-  ['DUPLICATES_ACROSS_PAGES', 'The same resource appears on more than one page.'],
-  ['PAGES_DO_NOT_ADVANCE', 'Consecutive pages return the same resources.'],
-  ['COUNT_ZERO_IGNORED', 'count=0 returns resources instead of only totalResults.'],
-  ['FILTER_OPERATOR_REJECTED', 'The server rejects a filter operator it should support or claims to support.'],
-  ['FILTER_NO_MATCH_NOT_200', 'A filter with no match answers something other than 200 with zero results (e.g. 404).'],
-  ['MALFORMED_FILTER_500', 'A malformed filter causes a 5xx instead of 400 invalidFilter.'],
-  ['CASE_SENSITIVE_USERNAME', 'userName eq matches case-sensitively although userName is caseExact=false.'],
-  ['CAPITALISED_OP_IGNORED', 'A capitalised PATCH op ("Replace") answers 2xx but changes nothing.'],
-  ['CAPITALISED_OP_REJECTED', 'A capitalised PATCH op ("Replace") is rejected.'],
-  ['STRING_BOOLEAN_REJECTED', 'A boolean sent as a string ("False") is rejected.'],
-  ['PATHLESS_PATCH_REJECTED', 'A path-less PATCH replace with an object value is rejected.'],
-  ['CONFLICT_WITHOUT_SCIMTYPE', `Earlier name of ${INSPECT_CODE_ALIASES['CONFLICT_WITHOUT_SCIMTYPE']}: a uniqueness conflict answers 409 without scimType "uniqueness".`],
-  ['ERROR_STATUS_NUMERIC', `Earlier name of ${INSPECT_CODE_ALIASES['ERROR_STATUS_NUMERIC']}: Error bodies carry "status" as a number instead of a string.`],
-  ['ERROR_NOT_JSON', `Earlier name of ${INSPECT_CODE_ALIASES['ERROR_NOT_JSON']}: error responses are not JSON (empty, text/plain or HTML).`],
-  ['DISCOVERY_MISSING', '/ServiceProviderConfig, /ResourceTypes or /Schemas is missing.'],
-  ['UNSUPPORTED_NOT_501', 'An unsupported feature answers something other than 501.'],
-  ['RATE_LIMITED', 'The server answered 429 during the run.'],
-  ['TRANSIENT_5XX', 'A 5xx succeeded when retried.'],
-  ['DEACTIVATION_DELAYED', 'After active=false the user kept access (or stayed active) for a while.'],
-  ['DEACTIVATION_LOCK_ONLY', 'Deactivation locks the account but leaves it otherwise unchanged.'],
-  ['DEACTIVATION_DELETES', 'Deactivation deletes the user: a later GET returns 404.'],
-  ['LOCATION_MISSING', 'A 201 Created response has no Location header.'],
-  ['ETAG_UNSUPPORTED', 'ETags are missing or If-Match is ignored although ServiceProviderConfig claims support.'],
-];
+// The probes own their codes; names reserved earlier stay valid as aliases of the code that replaced them.
+// FILTER_OPERATOR_UNSUPPORTED is also a filter check: the probe reports the same fault with the same code.
+const probeOwn = Object.entries(PROBE_CODES)
+  .filter(([code]) => !filter.some(([c]) => c === code))
+  .map(([code, info]): [string, string] => [code, info.meaning]);
+const probeAliases = Object.entries(PROBE_CODE_ALIASES).map(([old, now]): [string, string] => [old, `Earlier name of ${now}: ${PROBE_CODES[now].meaning}`]);
+const probe: [string, string][] = [...probeOwn, ...probeAliases];
+const inspectAliases: [string, string][] = Object.entries(INSPECT_CODE_ALIASES).map(([old, now]) => [old, `Earlier name of ${now}: ${INSPECT_CODES[now as keyof typeof INSPECT_CODES]}`]);
 
 function tag(source: FindingSource, list: [string, string][]): FindingCodeInfo[] {
   return list.map(([code, meaning]) => ({ code, source, meaning }));
@@ -88,6 +67,7 @@ export const findingCodeInfo: readonly FindingCodeInfo[] = [
   ...tag('filter', filter),
   ...tag('inspect', inspect),
   ...tag('probe', probe),
+  ...tag('inspect', inspectAliases),
 ];
 
 export const knownFindingCodes: readonly string[] = findingCodeInfo.map((i) => i.code);
