@@ -25,7 +25,7 @@ export class RequestFileApps implements vscode.Disposable {
   private generation = 0;
   private readonly changed = new vscode.EventEmitter<void>();
   private readonly disposables: vscode.Disposable[] = [this.changed];
-  /** Fires after the list changed (a registry was edited, added or removed, the sandbox started or stopped). */
+  /** Fires when the list is first known and after it changed (a registry edited, added or removed; the sandbox started or stopped). */
   readonly onDidChange = this.changed.event;
 
   constructor(private readonly ctx: WorkbenchContext) {
@@ -68,6 +68,7 @@ export class RequestFileApps implements vscode.Disposable {
     if (generation === this.generation) {
       this.current = out;
       this.loading = undefined;
+      this.changed.fire();
     }
     return out;
   }
@@ -75,7 +76,7 @@ export class RequestFileApps implements vscode.Disposable {
   private reload(): void {
     if (!this.current && !this.loading) return; // nobody asked yet: the first list() reads everything anyway
     this.loading = this.load();
-    this.loading.then(() => this.changed.fire(), (err: unknown) => {
+    this.loading.catch((err: unknown) => {
       this.loading = undefined;
       this.ctx.log.warn(`Request files: cannot list registry applications: ${err instanceof Error ? err.message : String(err)}`);
     });

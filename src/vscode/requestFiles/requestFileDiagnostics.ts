@@ -18,10 +18,10 @@ export function registerRequestFileDiagnostics(ctx: WorkbenchContext, models: Re
     wants: isRequestFileDocument,
     analyse: (doc) => {
       // Unknown `@app` ids are judged against the registries: read them the first time a request file is open
-      // (not at activation), then analyse again with them.
+      // (not at activation); their arrival (apps.onDidChange) analyses again.
       if (!models.apps.known && !loading) {
         loading = true;
-        models.apps.list().then(() => diagnostics.all(), (err: unknown) => {
+        models.apps.list().catch((err: unknown) => {
           loading = false;
           ctx.log.warn(`Request files: cannot list registry applications: ${err instanceof Error ? err.message : String(err)}`);
         });
