@@ -158,6 +158,24 @@ describe('request files', () => {
     assert.match(await hoverText(doc, at(doc, ' and ', 2)), /\*\*SCIM filter\*\*[\s\S]*└─ active eq true/);
   });
 
+  it('checks bodies against the server schemas saved in the workspace', async () => {
+    const doc = await untitled([
+      'POST /Users',
+      '',
+      '{',
+      '  "schemas": ["urn:ietf:params:scim:schemas:core:2.0:User", "urn:acme:params:scim:schemas:extension:acme:2.0:User"],',
+      '  "userName": "bjensen",',
+      '  "urn:acme:params:scim:schemas:extension:acme:2.0:User": { "costCentre": "CC-17" }',
+      '}',
+    ].join('\n'));
+    const typo = await waitFor('the custom attribute checked against the saved /Schemas', () => {
+      const d = ours(doc.uri);
+      return d.some((x) => codeOf(x) === 'SCHEMAS_UNKNOWN_URN') ? undefined : d.find((x) => codeOf(x) === 'UNKNOWN_ATTRIBUTE');
+    });
+    assert.equal(doc.getText(typo.range), '"costCentre"');
+    assert.match(typo.message, /Did you mean "costCenter"/);
+  });
+
   it('knows the running sandbox\'s applications', async () => {
     const doc = await open(requests('sandbox-app.scim'));
     await waitFor('sandbox-strict unknown while the sandbox is stopped', () => (ours(doc.uri).some((d) => codeOf(d) === 'REQUEST_UNKNOWN_APP') ? true : undefined));
