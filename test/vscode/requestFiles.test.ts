@@ -190,9 +190,11 @@ describe('request files', () => {
     await waitFor('sandbox-strict unknown again', () => (ours(doc.uri).some((d) => codeOf(d) === 'REQUEST_UNKNOWN_APP') ? true : undefined));
   });
 
-  it('remembers the application chosen for a file', async () => {
-    const doc = await open(requests('clean.scim.http'));
+  it('remembers the application chosen for a file that names none', async () => {
+    const doc = await untitled('GET {{app.baseUrl}}/Users');
+    assert.match(await hoverText(doc, at(doc, 'baseUrl')), /chosen when the request is sent/);
     assert.equal(await vscode.commands.executeCommand('scimWorkbench.chooseRequestFileApp', doc.uri, 'AWS-LIKE'), 'aws-like');
+    assert.match(await hoverText(doc, at(doc, 'baseUrl')), /For this request \(`aws-like` \(chosen for this file\)\): `http:\/\/127\.0\.0\.1:4780\/apps\/aws-like\/scim\/v2`/);
     assert.equal(await vscode.commands.executeCommand('scimWorkbench.chooseRequestFileApp', doc.uri, 'nowhere'), undefined);
   });
 });

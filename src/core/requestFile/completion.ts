@@ -18,6 +18,8 @@ export interface RequestFileLanguageOptions {
   catalog?: SchemaCatalog;
   /** The response `{{lastResponse.*}}` reads now, if the file has one (hover shows its values). */
   lastResponse?: ResponseSnapshot;
+  /** The application chosen for this file earlier, used by requests the file gives no `@app`. */
+  chosenAppId?: string;
 }
 
 interface Line {
@@ -42,9 +44,13 @@ const LAST_RESPONSE_ITEMS: readonly { path: string; description: string }[] = [
   { path: 'lastResponse.body', description: 'The whole body of the last response.' },
 ];
 
-function appOf(file: RequestFile, request: ParsedRequest | undefined, apps: readonly RequestFileApp[]): RequestFileApp | undefined {
-  const d = request ? appDirectiveFor(file, request) : file.apps[0];
-  return d ? apps.find((a) => a.id.toLowerCase() === d.id.toLowerCase()) : undefined;
+/** The application of the request at an offset: its `@app`, the file's first, else the one chosen for the file. */
+export function applicationAt(file: RequestFile, offset: number, opts: RequestFileLanguageOptions): { id?: string; app?: RequestFileApp; chosen: boolean } {
+  const request = requestAt(file, offset);
+  const id = (request ? appDirectiveFor(file, request) : file.apps[0])?.id;
+  const wanted = id ?? opts.chosenAppId;
+  const app = wanted === undefined ? undefined : opts.apps?.find((a) => a.id.toLowerCase() === wanted.toLowerCase());
+  return { ...(wanted !== undefined ? { id: wanted } : {}), ...(app ? { app } : {}), chosen: id === undefined && wanted !== undefined };
 }
 
 function variableItems(file: RequestFile, offset: number, line: Line, open: number, opts: RequestFileLanguageOptions): PayloadCompletionItem[] {
@@ -54,7 +60,7 @@ function variableItems(file: RequestFile, offset: number, line: Line, open: numb
   const range: OffsetRange = { start, end: offset + after.length };
   const closed = /^\s*\}\}/.test(file.text.slice(range.end, line.end));
   const close = closed ? '' : '}}';
-  const app = appOf(file, requestAt(file, offset), opts.apps ?? []);
+  const { app } = applicationAt(file, offset, opts);
   const items: PayloadCompletionItem[] = [];
   const seen = new Set<string>();
   for (const d of file.definitions) {

@@ -6,10 +6,10 @@ import type { PayloadHover } from '../payloadLanguage/types';
 import { SchemaCatalog } from '../scim/catalog';
 import { LineIndex } from '../text';
 import { bodyView } from './body';
-import type { RequestFileLanguageOptions } from './completion';
+import { applicationAt, type RequestFileLanguageOptions } from './completion';
 import { parseResponsePath, responseValue } from './lastResponse';
 import type { RequestFile, VariableRef } from './model';
-import { appDirectiveFor, requestAt } from './parse';
+import { requestAt } from './parse';
 import { decodeQueryValue } from './query';
 import { APP_FIELDS, BUILTINS, builtinName } from './variables';
 import { HEADERS, QUERY_PARAMETERS, RESOURCE_PATHS } from './vocabulary';
@@ -28,12 +28,11 @@ function referenceMarkdown(file: RequestFile, ref: VariableRef, opts: RequestFil
     }
     case 'app': {
       const field = APP_FIELDS.find((f) => f.name === ref.name);
-      const request = requestAt(file, ref.range.start);
-      const directive = request ? appDirectiveFor(file, request) : file.apps[0];
-      const app = directive ? opts.apps?.find((a) => a.id.toLowerCase() === directive.id.toLowerCase()) : undefined;
+      const { id, app, chosen } = applicationAt(file, ref.range.start, opts);
       if (!field) return `${code(`{{${ref.expression}}}`)}: the application offers ${APP_FIELDS.map((f) => code(`app.${f.name}`)).join(' and ')}.`;
       const value = field.name === 'baseUrl' ? app?.baseUrl : app?.id;
-      const now = value !== undefined ? `\n\nFor this request (${code(app?.id ?? '')}): ${code(value)}` : directive ? `\n\nThe application ${code(directive.id)} is not in any registry.` : '\n\nNo `# @app` here: the application is chosen when the request is sent.';
+      const whose = chosen ? ' (chosen for this file)' : '';
+      const now = value !== undefined ? `\n\nFor this request (${code(app?.id ?? '')}${whose}): ${code(value)}` : id !== undefined ? `\n\nThe application ${code(id)} is not in any registry.` : '\n\nNo `# @app` here: the application is chosen when the request is sent.';
       return `**${code(`app.${field.name}`)}**: ${field.description}${now}`;
     }
     case 'lastResponse': {

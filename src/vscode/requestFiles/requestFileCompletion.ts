@@ -3,6 +3,7 @@ import * as vscode from 'vscode';
 import { requestFileCompletions } from '../../core/requestFile';
 import { toCompletionItem } from '../payload/payloadCompletion';
 import type { WorkbenchContext } from '../shared/workbenchContext';
+import { rememberedApplication } from './requestFileApplication';
 import { REQUEST_FILE_SELECTOR, type RequestFileModels } from './requestFileDocuments';
 
 export function registerRequestFileCompletion(ctx: WorkbenchContext, models: RequestFileModels): void {
@@ -10,7 +11,7 @@ export function registerRequestFileCompletion(ctx: WorkbenchContext, models: Req
     async provideCompletionItems(doc, position) {
       // The first completion may come before the registries were read: `@app` ids need them.
       const apps = models.apps.known ?? (await models.apps.list()).map((a) => a.info);
-      const items = requestFileCompletions(models.parsed(doc), doc.offsetAt(position), { apps, catalog: models.catalog.catalog });
+      const items = requestFileCompletions(models.parsed(doc), doc.offsetAt(position), { apps, catalog: models.catalog.catalog, chosenAppId: rememberedApplication(ctx, doc.uri) });
       return items.map((c) => toCompletionItem(doc, c));
     },
   };

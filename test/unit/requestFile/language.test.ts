@@ -106,6 +106,8 @@ describe('request-file hover', () => {
   test('app.baseUrl shows the value for the request\'s application', () => {
     assert.match(hover('# @app strict\nGET {{app.base|Url}}/Users')?.markdown ?? '', /For this request \(`strict`\): `http:\/\/127\.0\.0\.1:4780\/apps\/strict\/scim\/v2`/);
     assert.match(hover('GET {{app.base|Url}}/Users')?.markdown ?? '', /chosen when the request is sent/);
+    const { text, offset } = marked('GET {{app.base|Url}}/Users');
+    assert.match(requestFileHover(parseRequestFile(text), offset, { apps: APPS, chosenAppId: 'aws-like' })?.markdown ?? '', /For this request \(`aws-like` \(chosen for this file\)\): `http:\/\/127\.0\.0\.1:4780\/apps\/aws-like\/scim\/v2`/);
   });
 
   test('lastResponse: where it comes from, and its value once there is a response', () => {
