@@ -59,7 +59,6 @@ interface Block {
   requestLine?: RequestLine;
   headers: Header[];
   headerSection?: OffsetRange;
-  bodyStart?: number;
   bodyLines: Line[];
 }
 
