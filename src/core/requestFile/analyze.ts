@@ -162,7 +162,7 @@ function secretFindings(file: RequestFile): Finding[] {
       if (secretShape(literal(file, h.valueRange), isAuth || SECRET_NAME.test(h.name))) {
         out.push(finding('REQUEST_LITERAL_SECRET', 'error', secretMessage(`The \`${h.name}\` value`), h.valueRange, removeLine(h.range)));
       } else if (isAuth) {
-        out.push(finding('REQUEST_AUTHORIZATION_HEADER', 'warning', `\`${h.name}\` here replaces the registry's auth for this application. Remove it to send with the registry's credentials.`, h.nameRange, removeLine(h.range)));
+        out.push(finding('REQUEST_AUTHORIZATION_HEADER', 'warning', `Authentication comes from the registry: the application's credentials replace this \`${h.name}\` header, which is sent only to an application with \`auth.type: none\`.`, h.nameRange, removeLine(h.range)));
       }
     }
     const first = request.requestLine.targetParts[0];

@@ -184,6 +184,10 @@ function buildUrl(file: RequestFile, request: ParsedRequest, values: ReadonlyMap
     target += file.text.slice(at, part.range.end);
   }
   target = encodeUrlText(target);
+  // A written `+` in the query means a space (as a form-decoding server reads it, and as the diagnostics read it);
+  // sent as %20, which every server reads the same way (some read a raw `+` literally). Values are already encoded.
+  const q = target.indexOf('?');
+  if (q >= 0) target = target.slice(0, q) + target.slice(q).replace(/\+/g, '%20');
   let url: string;
   if (target.startsWith('/')) url = ctx.app.baseUrl.replace(/\/+$/, '') + target;
   else if (/^https?:\/\//i.test(target)) url = target;

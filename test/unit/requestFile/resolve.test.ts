@@ -41,11 +41,11 @@ describe('resolver: URL, headers, body', () => {
   });
 
   test('the query is percent-encoded as a server decodes it; existing escapes are kept', async () => {
-    const r = await ok('GET /Users?filter=userName eq "bjensen" and emails[type eq "work"]&count=10&x=a%20b+c');
-    assert.equal(r.url, 'http://127.0.0.1:4780/apps/strict/scim/v2/Users?filter=userName%20eq%20%22bjensen%22%20and%20emails[type%20eq%20%22work%22]&count=10&x=a%20b+c');
+    const r = await ok('GET /a+b/Users?filter=userName eq "bjensen" and emails[type eq "work"]&count=10&x=a%20b+c%2Bd');
+    assert.equal(r.url, 'http://127.0.0.1:4780/apps/strict/scim/v2/a+b/Users?filter=userName%20eq%20%22bjensen%22%20and%20emails[type%20eq%20%22work%22]&count=10&x=a%20b%20c%2Bd');
     const u = new URL(r.url);
     assert.equal(u.searchParams.get('filter'), 'userName eq "bjensen" and emails[type eq "work"]');
-    assert.equal(u.searchParams.get('x'), 'a b c');
+    assert.equal(u.searchParams.get('x'), 'a b c+d', 'a written + is a space, %2B a plus');
   });
 
   test('continuation lines join the query', async () => {
