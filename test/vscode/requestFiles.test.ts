@@ -28,10 +28,17 @@ async function withCopy<T>(name: string, body: (doc: vscode.TextDocument) => Pro
   }
 }
 
-async function untitled(content: string): Promise<vscode.TextDocument> {
-  const doc = await vscode.workspace.openTextDocument({ language: 'scim-request', content });
-  await vscode.window.showTextDocument(doc);
-  return doc;
+const scratchFiles: vscode.Uri[] = [];
+
+/**
+ * A new request file with `content`, opened. A file rather than an untitled document: VS Code reuses untitled
+ * names, and the previous test's revert could land on the next test's document.
+ */
+async function scratch(content: string): Promise<vscode.TextDocument> {
+  const uri = requests(`scratch-${scratchFiles.length}-${Date.now()}.scim`);
+  scratchFiles.push(uri);
+  await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(content));
+  return open(uri);
 }
 
 /** Position of `needle` (its nth occurrence) plus `delta` characters. */
@@ -68,6 +75,7 @@ describe('request files', () => {
   afterEach(async () => {
     await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    for (const uri of scratchFiles.splice(0)) await vscode.workspace.fs.delete(uri);
   });
 
   it('*.scim and *.scim.http open as the scim-request language', async () => {
@@ -115,13 +123,13 @@ describe('request files', () => {
   }));
 
   it('completes @app ids from every registry in the workspace', async () => {
-    const doc = await untitled('# @app \nGET /Users');
+    const doc = await scratch('# @app \nGET /Users');
     const ids = await labels(doc, new vscode.Position(0, 7));
     for (const id of ['strict', 'aws-like', 'acme-crm', 'plain-json']) assert.ok(ids.includes(id), `${id} in ${ids.join(', ')}`);
   });
 
   it('completes methods, resource paths, query parameters, filter attributes, headers and variables', async () => {
-    const doc = await untitled([
+    const doc = await scratch([
       '# @app strict',
       '@user = scimwb-x',
       '### paths',
@@ -152,14 +160,14 @@ describe('request files', () => {
   });
 
   it('hovers a variable with its value or origin, and a query filter with its tree', async () => {
-    const doc = await untitled('# @app strict\n@user = scimwb-x\nGET {{app.baseUrl}}/Users?filter=userName eq "{{user}}" and active eq true');
+    const doc = await scratch('# @app strict\n@user = scimwb-x\nGET {{app.baseUrl}}/Users?filter=userName eq "{{user}}" and active eq true');
     assert.match(await hoverText(doc, at(doc, 'baseUrl', 2)), /For this request \(`strict`\): `http:\/\/127\.0\.0\.1:4780\/apps\/strict\/scim\/v2`/);
     assert.match(await hoverText(doc, at(doc, '{{user}}', 3)), /`@user`\*\* \(file variable, line 2\)/);
     assert.match(await hoverText(doc, at(doc, ' and ', 2)), /\*\*SCIM filter\*\*[\s\S]*└─ active eq true/);
   });
 
   it('checks bodies against the server schemas saved in the workspace', async () => {
-    const doc = await untitled([
+    const doc = await scratch([
       'POST /Users',
       '',
       '{',
@@ -170,7 +178,9 @@ describe('request files', () => {
     ].join('\n'));
     const typo = await waitFor('the custom attribute checked against the saved /Schemas', () => {
       const d = ours(doc.uri);
-      return d.some((x) => codeOf(x) === 'SCHEMAS_UNKNOWN_URN') ? undefined : d.find((x) => codeOf(x) === 'UNKNOWN_ATTRIBUTE');
+      const found = d.some((x) => codeOf(x) === 'SCHEMAS_UNKNOWN_URN') ? undefined : d.find((x) => codeOf(x) === 'UNKNOWN_ATTRIBUTE');
+      if (!found) throw new Error(`so far: ${d.map((x) => describeDiag(doc, x)).join(' | ')}`);
+      return found;
     });
     assert.equal(doc.getText(typo.range), '"costCentre"');
     assert.match(typo.message, /Did you mean "costCenter"/);
@@ -191,7 +201,7 @@ describe('request files', () => {
   });
 
   it('remembers the application chosen for a file that names none', async () => {
-    const doc = await untitled('GET {{app.baseUrl}}/Users');
+    const doc = await scratch('GET {{app.baseUrl}}/Users');
     assert.match(await hoverText(doc, at(doc, 'baseUrl')), /chosen when the request is sent/);
     assert.equal(await vscode.commands.executeCommand('scimWorkbench.chooseRequestFileApp', doc.uri, 'AWS-LIKE'), 'aws-like');
     assert.match(await hoverText(doc, at(doc, 'baseUrl')), /For this request \(`aws-like` \(chosen for this file\)\): `http:\/\/127\.0\.0\.1:4780\/apps\/aws-like\/scim\/v2`/);
