@@ -8,6 +8,7 @@ import { registerRegistry } from './vscode/registry/registryFeatures';
 import { registerSecrets } from './vscode/secrets/secretCommands';
 import { registerSandbox } from './vscode/sandbox/sandboxCommands';
 import { registerPayloadEditing } from './vscode/payload/payloadEditing';
+import { registerRequestFiles } from './vscode/requestFiles/requestFileFeatures';
 
 let current: WorkbenchContext | undefined;
 
@@ -21,6 +22,7 @@ export function activate(extensionContext: vscode.ExtensionContext): void {
   registerRegistry(ctx);
   registerSandbox(ctx);
   registerPayloadEditing(ctx);
+  registerRequestFiles(ctx);
   ctx.log.info(`SCIM Workbench ${String(extensionContext.extension.packageJSON.version)} activated`);
 }
 
