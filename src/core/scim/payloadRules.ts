@@ -52,16 +52,28 @@ function nested(ctx: RuleContext, doc: JsonObject, path: JsonPath, direction: 'r
   dispatch(ctx, doc, path, direction, expected, lenientSchemas);
 }
 
-function dispatch(ctx: RuleContext, doc: JsonObject, path: JsonPath, direction: 'request' | 'response' | 'unknown', expected?: PayloadKind, lenientSchemas = false): PayloadKind {
-  const urns = schemaUrnsOf(doc);
+const kindByUrnArray = new WeakMap<readonly string[], PayloadKind | null>();
+
+function kindOfUrns(ctx: RuleContext, urns: readonly string[]): PayloadKind | null {
+  const known = kindByUrnArray.get(urns);
+  if (known !== undefined) return known;
   const sig = urns.join('\n');
-  let fromSchemas = kindMemo.get(ctx)?.get(sig);
-  if (fromSchemas === undefined) {
-    fromSchemas = kindFromSchemas(urns, ctx.catalog) ?? null;
-    let m = kindMemo.get(ctx);
-    if (!m) kindMemo.set(ctx, (m = new Map()));
-    m.set(sig, fromSchemas);
+  let m = kindMemo.get(ctx);
+  if (!m) kindMemo.set(ctx, (m = new Map()));
+  let kind = m.get(sig);
+  if (kind === undefined) {
+    kind = kindFromSchemas(urns, ctx.catalog) ?? null;
+    m.set(sig, kind);
   }
+  kindByUrnArray.set(urns, kind);
+  return kind;
+}
+
+function dispatch(ctx: RuleContext, doc: JsonObject, path: JsonPath, direction: 'request' | 'response' | 'unknown', expected?: PayloadKind, lenientSchemas = false): PayloadKind {
+  // The resources of a list page almost always repeat the previous one's `schemas`: reuse its URN array (the
+  // resource rules key their per-shape cache on it) and kind instead of rebuilding both per resource.
+  const urns = ctx.sameUrnsAsLast(doc) ?? ctx.rememberUrns(schemaUrnsOf(doc));
+  const fromSchemas = kindOfUrns(ctx, urns);
   const kind = fromSchemas ?? (urns.length === 0 ? (expected ?? kindFromContent(doc)) : 'unknown');
   checkSchemasMember(ctx, doc, path, kind, lenientSchemas ? 'warning' : 'error');
   const dir = guessDirection(doc, kind, direction);

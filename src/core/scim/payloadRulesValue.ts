@@ -2,7 +2,7 @@
 // multi-valued shape, `primary` uniqueness and sub-attributes. Shared by resources, PATCH values and messages.
 import type { AttributeDefinition, AttributeExtras } from './types';
 import type { JsonPath } from './payloadLocate';
-import { describeType, isObject, jsonText, type Json, type JsonObject, type PendingFix, type RuleContext } from './payloadModel';
+import { describeType, findKey, isObject, jsonText, type Json, type JsonObject, type PendingFix, type RuleContext } from './payloadModel';
 
 export interface ValueScope {
   direction: 'request' | 'response';
@@ -14,13 +14,14 @@ type Def = AttributeDefinition & AttributeExtras;
 
 const subIndex = new WeakMap<AttributeDefinition, Map<string, AttributeDefinition>>();
 
+/** Keyed by the exact and the lower-cased name: names are case-insensitive, but usually spelled as defined. */
 export function subAttributeOf(parent: AttributeDefinition, name: string): AttributeDefinition | undefined {
   let idx = subIndex.get(parent);
   if (!idx) {
-    idx = new Map((parent.subAttributes ?? []).map((s) => [s.name.toLowerCase(), s]));
+    idx = new Map((parent.subAttributes ?? []).flatMap((s) => [[s.name, s], [s.name.toLowerCase(), s]]));
     subIndex.set(parent, idx);
   }
-  return idx.get(name.toLowerCase());
+  return idx.get(name) ?? idx.get(name.toLowerCase());
 }
 
 function removeFix(path: JsonPath, what: string): PendingFix {
@@ -158,7 +159,7 @@ function checkComplex(ctx: RuleContext, def: Def, obj: JsonObject, parent: JsonP
   }
   for (const sub of required) {
     if (scope.direction === 'request' && sub.mutability === 'readOnly') continue;
-    if (Object.keys(obj).some((k) => k.toLowerCase() === sub.name.toLowerCase())) continue;
+    if (findKey(obj, sub.name) !== undefined) continue;
     ctx.report('REQUIRED_MISSING', scope.direction === 'request' ? 'error' : 'warning', `"${label}.${sub.name}" is required.`, { path: [...parent, seg], part: 'open' });
   }
 }
@@ -200,7 +201,7 @@ function checkPrimary(ctx: RuleContext, values: Json[], path: JsonPath, label: s
   let seen = false;
   values.forEach((el, i) => {
     if (!isObject(el)) return;
-    const key = Object.keys(el).find((k) => k.toLowerCase() === 'primary');
+    const key = findKey(el, 'primary');
     if (key === undefined || el[key] !== true) return;
     if (seen) {
       ctx.report('MULTIPLE_PRIMARY', 'error', `Only one "${label}" value may have "primary": true.`, { path: [...path, i, key], part: 'value' }, [
