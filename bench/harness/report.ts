@@ -9,13 +9,17 @@ export const README_END = '<!-- bench-table:end -->';
 export function ratioText(r: ResultRow): string {
   if (r.error) return 'CRASHED';
   if (r.ratio === null) return '—';
-  return `${r.ratio < 0.1 ? r.ratio.toFixed(3) : r.ratio.toFixed(2)}x`;
+  return `${fmt(r.ratio)}x`;
+}
+
+/** Two decimals, or two significant digits below 0.1 (an incremental re-check is ~0.0004x). */
+function fmt(x: number): string {
+  return x >= 0.1 || x === 0 ? x.toFixed(2) : x.toPrecision(2);
 }
 
 function spreadText(r: ResultRow): string {
   if (!r.spread) return '';
-  const f = (x: number): string => (x < 0.1 ? x.toFixed(3) : x.toFixed(2));
-  return `${f(r.spread[0])}–${f(r.spread[1])}`;
+  return `${fmt(r.spread[0])}–${fmt(r.spread[1])}`;
 }
 
 function metText(r: ResultRow): string {

@@ -110,6 +110,12 @@ function dispatch(ctx: RuleContext, doc: JsonObject, path: JsonPath, direction: 
  * yields an INTERNAL_ERROR finding rather than a crash.
  */
 export function analyzePayload(text: string, opts: PayloadOptions = {}): PayloadAnalysis {
+  const { kind, findings } = analyzePayloadValue(text, opts);
+  return { kind, findings };
+}
+
+/** analyzePayload, plus the parsed document when it parsed without errors (the incremental session needs it). */
+export function analyzePayloadValue(text: string, opts: PayloadOptions = {}): PayloadAnalysis & { value?: Json } {
   const parsed = parseText(text);
   const catalog = opts.catalog ?? SchemaCatalog.standard();
   if (!parsed.ok) {
@@ -142,9 +148,15 @@ export function analyzePayload(text: string, opts: PayloadOptions = {}): Payload
       findings: [{ code: 'INTERNAL_ERROR', severity: 'error', message: `The payload rules failed: ${(err as Error).message}`, range: { start: 0, end: 0 } }],
     };
   }
-  if (ctx.findings.length === 0 && ctx.inner.length === 0) return { kind, findings: [] };
-  const resolver = new Resolver(text, locatePaths(text, pathsOf(ctx.findings, ctx.inner)));
+  if (ctx.findings.length === 0 && ctx.inner.length === 0) return { kind, findings: [], value };
+  return { kind, findings: sortFindings(resolveFindings(text, ctx)), value };
+}
+
+/** The rules' path-addressed findings as offset findings in `text` (in report order, inner ones last). */
+export function resolveFindings(text: string, ctx: RuleContext): Finding[] {
   const findings: Finding[] = [];
+  if (ctx.findings.length === 0 && ctx.inner.length === 0) return findings;
+  const resolver = new Resolver(text, locatePaths(text, pathsOf(ctx.findings, ctx.inner)));
   for (const p of ctx.findings) {
     const f = resolver.finding(p);
     if (f) findings.push(f);
@@ -164,5 +176,10 @@ export function analyzePayload(text: string, opts: PayloadOptions = {}): Payload
       findings.push(shifted);
     }
   }
-  return { kind, findings: sortFindings(findings) };
+  return findings;
+}
+
+/** Checks one resource of a ListResponse's `Resources` as the full analysis does (for incremental re-checks). */
+export function checkListResource(ctx: RuleContext, resource: JsonObject): void {
+  nested(ctx, resource, [], 'response', undefined, true);
 }
