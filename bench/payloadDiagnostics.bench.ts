@@ -41,7 +41,7 @@ export const benchmarks: Benchmark[] = [
       const t = page();
       const validator = jsonSchemaValidator(validatingListResponseSchema());
       await sanityCheck((s) => validator.validate(s));
-      const r = await measureRatio(() => analyzePayload(t), () => validator.validate(t), { rounds: 5, minMs: 0, minRuns: 1, warmup: 1 });
+      const r = await measureRatio(() => analyzePayload(t), () => validator.validate(t), { rounds: 5, minMs: 0, minRuns: 1, warmup: 1, gcBetween: true });
       return { ...r, note: `${timesNote(r, 'analyzePayload', 'json-languageservice')}; ${(t.length / 1e6).toFixed(1)} MB` };
     },
   },
@@ -51,7 +51,7 @@ export const benchmarks: Benchmark[] = [
     target: { metric: 'time', atMost: 3 },
     async run() {
       const t = page();
-      const r = await measureRatio(() => analyzePayload(t), () => JSON.parse(t), { rounds: 9, minMs: 300 });
+      const r = await measureRatio(() => analyzePayload(t), () => JSON.parse(t), { rounds: 9, minMs: 300, gcBetween: true });
       return { ...r, note: timesNote(r, 'analyzePayload', 'JSON.parse') };
     },
   },
@@ -90,7 +90,7 @@ export const benchmarks: Benchmark[] = [
     baseline: 'our full pass (analyzePayload)',
     async run() {
       const t = page();
-      const r = await measureRatio(() => new PayloadAnalysisSession(t), () => analyzePayload(t), { rounds: 7, minMs: 300 });
+      const r = await measureRatio(() => new PayloadAnalysisSession(t), () => analyzePayload(t), { rounds: 7, minMs: 300, gcBetween: true });
       return { ...r, note: timesNote(r, 'new PayloadAnalysisSession', 'analyzePayload') };
     },
   },
@@ -102,7 +102,7 @@ export const benchmarks: Benchmark[] = [
       const t = listResponseOfUsers(USERS, (u, i) => {
         if (i % 50 === 0) u.active = 'False';
       });
-      const r = await measureRatio(() => analyzePayload(t), () => JSON.parse(t), { rounds: 7, minMs: 300 });
+      const r = await measureRatio(() => analyzePayload(t), () => JSON.parse(t), { rounds: 7, minMs: 300, gcBetween: true });
       return { ...r, note: timesNote(r, 'analyzePayload', 'JSON.parse') };
     },
   },

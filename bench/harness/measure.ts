@@ -13,13 +13,19 @@ export interface RatioOptions {
   metric?: 'time' | 'throughput';
   /** Warm-up calls of each before the first round (JIT, caches). */
   warmup?: number;
+  /**
+   * Collect garbage before each batch (needs --expose-gc, which the runner passes): for work on large documents,
+   * so one side's garbage is not collected on the other's time. Off for small fast work, where a forced full
+   * collection only perturbs the young generation both sides depend on.
+   */
+  gcBetween?: boolean;
 }
 
 const gc = (globalThis as { gc?: () => void }).gc;
 
 /** Milliseconds per call of `fn`, from a batch of at least `minMs` and `minRuns` calls. */
-async function batch(fn: () => unknown, minMs: number, minRuns: number): Promise<number> {
-  gc?.();
+async function batch(fn: () => unknown, minMs: number, minRuns: number, collect: boolean): Promise<number> {
+  if (collect) gc?.();
   let n = 0;
   const start = performance.now();
   let elapsed = 0;
@@ -51,9 +57,10 @@ export async function measureRatio(thing: () => unknown, baseline: () => unknown
   const rounds = opts.rounds ?? 7;
   const minMs = opts.minMs ?? 250;
   const minRuns = opts.minRuns ?? 3;
+  const collect = opts.gcBetween ?? false;
   for (let i = 0; i < (opts.warmup ?? 2); i++) {
-    await batch(baseline, 0, 1);
-    await batch(thing, 0, 1);
+    await batch(baseline, 0, 1, false);
+    await batch(thing, 0, 1, false);
   }
   const ratios: number[] = [];
   const thingMs: number[] = [];
@@ -62,11 +69,11 @@ export async function measureRatio(thing: () => unknown, baseline: () => unknown
     let t: number;
     let b: number;
     if (r % 2 === 0) {
-      b = await batch(baseline, minMs, minRuns);
-      t = await batch(thing, minMs, minRuns);
+      b = await batch(baseline, minMs, minRuns, collect);
+      t = await batch(thing, minMs, minRuns, collect);
     } else {
-      t = await batch(thing, minMs, minRuns);
-      b = await batch(baseline, minMs, minRuns);
+      t = await batch(thing, minMs, minRuns, collect);
+      b = await batch(baseline, minMs, minRuns, collect);
     }
     thingMs.push(t);
     baseMs.push(b);
