@@ -2,6 +2,7 @@
 // parseTree of the same text (what any JSONC tool pays to have offsets at all), so the ratio is what schema
 // validation and the registry rules cost on top. Write-back and hover are measured against the same baseline.
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { parseTree } from 'jsonc-parser';
 import { hoverAt, lintRegistry, updateObserved } from '../src/core/registry';
 import { measureRatio, timesNote } from './harness/measure';
@@ -9,7 +10,7 @@ import type { Benchmark } from './harness/types';
 
 /** A registry of `count` applications: the example's six applications repeated with unique ids. */
 export function registryOf(count: number): string {
-  const example = readFileSync(new URL('../examples/workspace/scim-registry.jsonc', import.meta.url), 'utf8');
+  const example = readFileSync(join(__dirname, '../examples/workspace/scim-registry.jsonc'), 'utf8');
   const start = example.indexOf('"applications": [') + '"applications": ['.length;
   const end = example.lastIndexOf(']');
   const apps = example.slice(start, end).trimEnd().replace(/,$/, '');

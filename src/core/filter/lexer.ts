@@ -27,6 +27,8 @@ export interface Token {
   error?: string;
   /** Where the malformation is, when narrower than the token (e.g. one bad escape inside a string). */
   errorRange?: OffsetRange;
+  /** A word that is a bare attribute name (a letter, then letters, digits, '_' or '-'): the parser takes it as is. */
+  plainName?: boolean;
 }
 
 // Character classes for ASCII, looked up instead of compared: the lexer runs on every keystroke.
@@ -52,8 +54,8 @@ function isSpace(c: number): boolean {
 }
 
 /** Every token has the same shape (all fields, in one order) so the parser's property reads stay monomorphic. */
-function token(kind: TokenKind, text: string, start: number, end: number, value?: string | number, error?: string, errorRange?: OffsetRange): Token {
-  return { kind, text, range: { start, end }, value, error, errorRange };
+function token(kind: TokenKind, text: string, start: number, end: number, value?: string | number, error?: string, errorRange?: OffsetRange, plainName = false): Token {
+  return { kind, text, range: { start, end }, value, error, errorRange, plainName };
 }
 
 /**
@@ -105,8 +107,14 @@ export class Lexer {
       t = lexNumber(text, i);
     } else if (isWordChar(c)) {
       let j = i + 1;
-      while (j < n && isWordChar(text.charCodeAt(j))) j++;
-      t = token('word', text.slice(i, j), i, j);
+      // Whether it is a bare attribute name is noted on the way, so the parser need not scan it again.
+      let plain = ((c | 0x20) >= 97 && (c | 0x20) <= 122);
+      for (; j < n; j++) {
+        const d = text.charCodeAt(j);
+        if (!isWordChar(d)) break;
+        if (d === 58 /* : */ || d === 46 /* . */ || d === 36 /* $ */) plain = false;
+      }
+      t = token('word', text.slice(i, j), i, j, undefined, undefined, undefined, plain);
     } else {
       // A whole code point, so a stray emoji is reported as one character, not half a surrogate pair.
       const cp = text.codePointAt(i) ?? c;

@@ -379,8 +379,8 @@ class Parser {
   /** Splits a word into `[uri ":"] name ["." subAttr]`; a malformed path is reported but still returned. */
   attrPath(word: Token): AttrPath {
     const text = word.text;
-    // The common case, a bare name: no slicing.
-    if (isAttrName(text)) return { kind: 'attrPath', name: text, range: word.range };
+    // The common case, a bare name (the lexer has checked it): no slicing.
+    if (word.plainName === true) return { kind: 'attrPath', name: text, range: word.range };
     const colon = text.lastIndexOf(':');
     const path: AttrPath = { kind: 'attrPath', name: '', range: word.range };
     let rest = text;
