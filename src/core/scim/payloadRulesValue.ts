@@ -138,12 +138,42 @@ function wrongType(ctx: RuleContext, def: Def, v: Json, path: JsonPath, label: s
 
 const requiredSubs = new WeakMap<AttributeDefinition, AttributeDefinition[]>();
 
+/**
+ * True when checking `v` against `def` would report nothing and enter nothing: a simple value of the right type
+ * (and a canonical one, where there are canonical values). Sub-attributes of every complex value of a large list
+ * go through here, so the common case builds no path and no label.
+ */
+function plainlyValid(def: Def, v: Json, scope: ValueScope): boolean {
+  if (v === null) return true;
+  // The same order as checkAttributeValue: the direction's checks apply even to a value of any shape.
+  if (scope.direction === 'request' ? def.mutability === 'readOnly' : def.returned === 'never') return false;
+  if (def.anyValue) return true;
+  if (def.multiValued) return false;
+  switch (def.type) {
+    case 'string':
+    case 'reference':
+    case 'binary':
+      return typeof v === 'string' && (!def.canonicalValues || def.canonicalValues.length === 0 || def.canonicalValues.includes(v));
+    case 'dateTime':
+      return typeof v === 'string' && DATE_TIME.test(v) && (!def.canonicalValues || def.canonicalValues.length === 0 || def.canonicalValues.includes(v));
+    case 'boolean':
+      return typeof v === 'boolean';
+    case 'integer':
+      return Number.isInteger(v);
+    case 'decimal':
+      return typeof v === 'number';
+    default:
+      return false;
+  }
+}
+
 function checkComplex(ctx: RuleContext, def: Def, obj: JsonObject, parent: JsonPath, seg: string | number, label: string, scope: ValueScope): void {
   const subs = def.subAttributes;
   if (!subs || subs.length === 0) return;
   let path: JsonPath | undefined;
   for (const key in obj) {
     const sub = subAttributeOf(def, key);
+    if (sub && plainlyValid(sub, obj[key] as Json, scope)) continue;
     path ??= [...parent, seg];
     if (!sub) {
       reportUnknown(ctx, key, [...path, key], `${label}`, subs.map((s) => s.name));
