@@ -67,7 +67,6 @@ async function oneRun(work: string, installed: { extensionsDir: string; oursDir:
     if (!existsSync(resultsFile)) throw new Error(`the probe wrote no results; server log:\n${server.output().slice(-3000)}`);
     const r = JSON.parse(readFileSync(resultsFile, 'utf8')) as ProbeResult;
     if (r.error) throw new Error(`the probe failed: ${r.error}`);
-    for (const id of order) if (r.wasActive[id]) throw new Error(`${id} was already active before the probe: the measurement would be empty`);
     return r;
   } finally {
     await browser.close();
@@ -88,17 +87,28 @@ export const benchmarks: Benchmark[] = [
       const ours: number[] = [];
       const theirs: number[] = [];
       let last: ProbeResult | undefined;
+      let repeated = 0;
       try {
-        for (let run = 0; run < RUNS; run++) {
+        for (let run = 0, attempt = 0; run < RUNS; attempt++) {
           const order = run % 2 === 0 ? [HELLO_ID, OURS_ID] : [OURS_ID, HELLO_ID];
-          const r = await oneRun(work, installed, order, run);
+          const r = await oneRun(work, installed, order, attempt);
+          // The workbench may open a JSON model (settings) before the probe runs, which activates us on
+          // onLanguage:json: that run measured nothing, so it is repeated.
+          const early = order.filter((id) => r.wasActive[id]);
+          if (early.length > 0) {
+            repeated++;
+            process.stderr.write(`[bench]   run ${run + 1}: ${early.join(', ')} already active before the probe; repeating\n`);
+            if (repeated > RUNS) throw new Error(`${early.join(', ')} kept activating before the probe ran`);
+            continue;
+          }
+          run++;
           const o = r.times[OURS_ID] ?? Number.NaN;
           const h = r.times[HELLO_ID] ?? Number.NaN;
           ours.push(o);
           theirs.push(h);
           ratios.push(o / h);
           last = r;
-          process.stderr.write(`[bench]   run ${run + 1}: ours ${o.toFixed(1)} ms, hello-world ${h.toFixed(1)} ms\n`);
+          process.stderr.write(`[bench]   run ${run}: ours ${o.toFixed(1)} ms, hello-world ${h.toFixed(1)} ms\n`);
         }
       } finally {
         // Leave the development build the tests expect.
@@ -112,7 +122,7 @@ export const benchmarks: Benchmark[] = [
         ratio: median(ratios),
         spread: [Math.min(...ratios), Math.max(...ratios)],
         rounds: RUNS,
-        note: `ours ${median(ours).toFixed(1)} ms, hello-world ${median(theirs).toFixed(1)} ms (median activate() time)`,
+        note: `ours ${median(ours).toFixed(1)} ms, hello-world ${median(theirs).toFixed(1)} ms (median activate() time)${repeated ? `; ${repeated} run(s) repeated: activated before the probe` : ''}`,
         checks: [
           {
             name: 'at activation only the main bundle loads, within its budget',

@@ -13,10 +13,7 @@ export function activate(extensionContext: vscode.ExtensionContext): void {
   current = ctx;
   extensionContext.subscriptions.push(ctx);
   registerShowLogCommand(ctx);
-  const features = ctx.track(new LazyFeatures(ctx));
-  features.ownCommands.add('scimWorkbench.showLog');
-  features.start();
-  ctx.log.info(`SCIM Workbench ${String(extensionContext.extension.packageJSON.version)} activated`);
+  ctx.track(new LazyFeatures(ctx, new Set(['scimWorkbench.showLog']))).start();
 }
 
 export function deactivate(): void {

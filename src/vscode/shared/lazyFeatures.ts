@@ -34,13 +34,16 @@ export class LazyFeatures implements vscode.Disposable {
   /** Stand-ins and watchers that go away once the features are loaded. */
   private readonly standIns: vscode.Disposable[] = [];
 
-  constructor(private readonly ctx: WorkbenchContext) {}
+  /** `ownCommands`: contributed commands the activation bundle registers itself (they need no stand-in). */
+  constructor(
+    private readonly ctx: WorkbenchContext,
+    private readonly ownCommands: ReadonlySet<string> = new Set(),
+  ) {}
 
   /** Registers the stand-ins and loads the features at once if a SCIM file is already open. */
   start(): void {
     const pkg = this.ctx.extension.extension.packageJSON as { contributes?: Contributions };
     for (const { command } of pkg.contributes?.commands ?? []) {
-      // Commands registered by the activation bundle itself (showLog) need no stand-in.
       if (this.ownCommands.has(command)) continue;
       this.standIns.push(vscode.commands.registerCommand(command, async (...args: unknown[]) => {
         await this.load(`command ${command}`);
@@ -71,8 +74,6 @@ export class LazyFeatures implements vscode.Disposable {
     for (const doc of vscode.workspace.textDocuments) check(doc);
   }
 
-  readonly ownCommands = new Set<string>();
-
   /**
    * Requires the features bundle once and activates it. The stand-ins are disposed first, and their disposal
    * awaited: a tree view's disposal completes asynchronously in the extension host, and the real view of the same
@@ -85,7 +86,8 @@ export class LazyFeatures implements vscode.Disposable {
       // eslint-disable-next-line @typescript-eslint/no-require-imports -- a runtime require keeps the bundle out of the activation bundle
       const features = require(this.ctx.asAbsolutePath('dist/features.js')) as FeaturesModule;
       features.activateFeatures(this.ctx);
-      this.ctx.log.info(`features loaded for ${reason} in ${(performance.now() - started).toFixed(0)} ms`);
+      const version = String((this.ctx.extension.extension.packageJSON as { version?: string }).version);
+      this.ctx.log.info(`SCIM Workbench ${version}: features loaded for ${reason} in ${(performance.now() - started).toFixed(0)} ms`);
     })().catch((err: unknown) => {
       this.ctx.log.error(`SCIM Workbench features failed to load: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
       throw err;
