@@ -86,8 +86,7 @@ export class LazyFeatures implements vscode.Disposable {
       // eslint-disable-next-line @typescript-eslint/no-require-imports -- a runtime require keeps the bundle out of the activation bundle
       const features = require(this.ctx.asAbsolutePath('dist/features.js')) as FeaturesModule;
       features.activateFeatures(this.ctx);
-      const version = String((this.ctx.extension.extension.packageJSON as { version?: string }).version);
-      this.ctx.log.info(`SCIM Workbench ${version}: features loaded for ${reason} in ${(performance.now() - started).toFixed(0)} ms`);
+      this.ctx.log.info(`features loaded for ${reason} in ${(performance.now() - started).toFixed(0)} ms`);
     })().catch((err: unknown) => {
       this.ctx.log.error(`SCIM Workbench features failed to load: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
       throw err;

@@ -8,9 +8,15 @@ export class WorkbenchContext implements vscode.Disposable {
 
   constructor(readonly extension: vscode.ExtensionContext) {}
 
-  /** The log, created on first use: an output channel costs activation time a session may never need. */
+  /**
+   * The log, created on first use (an output channel costs activation time a session may never need); it opens
+   * with the line activation used to write.
+   */
   get log(): vscode.LogOutputChannel {
-    if (!this.channel) this.channel = this.track(vscode.window.createOutputChannel('SCIM Workbench', { log: true }));
+    if (!this.channel) {
+      this.channel = this.track(vscode.window.createOutputChannel('SCIM Workbench', { log: true }));
+      this.channel.info(`SCIM Workbench ${String((this.extension.extension.packageJSON as { version?: string }).version)} activated`);
+    }
     return this.channel;
   }
 
