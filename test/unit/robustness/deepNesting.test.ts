@@ -9,6 +9,8 @@ import { fixAllQuirks } from '../../../src/core/scim/fixAllQuirks';
 import { payloadCompletions, payloadHover } from '../../../src/core/payloadLanguage';
 import { analyzeRequestFile, parseRequestFile } from '../../../src/core/requestFile';
 import { lintSandboxConfig } from '../../../src/sandbox';
+import { PayloadAnalysisSession } from '../../../src/core/scim/payloadIncremental';
+import { lintDocument } from '../../../src/cli/lintDocument';
 
 const DEPTH = 10_000;
 const USER = '"urn:ietf:params:scim:schemas:core:2.0:User"';
@@ -71,4 +73,22 @@ test('a sandbox config nested 10,000 deep is a syntax finding at the bracket', (
   assert.equal(findings.length, 1);
   assert.equal(findings[0]?.range.start, excessiveNestingAt(text));
   assert.match(findings[0]?.message ?? '', /nested more than 500 levels deep/);
+});
+
+test('the editor session and the CLI lint see the same findings on 10,000 levels, valid or broken', () => {
+  const PATCH = '"urn:ietf:params:scim:api:messages:2.0:PatchOp"';
+  const LIST = '"urn:ietf:params:scim:api:messages:2.0:ListResponse"';
+  const cases: [string, string[]][] = [
+    [`{"schemas":[${USER}],"userName":"x","emails":${deepArray()}}`, ['ATTRIBUTE_TYPE']],
+    [`{"schemas":[${PATCH}],"Operations":[{"op":"Replace","value":${'{"a":'.repeat(DEPTH)}"False"${'}'.repeat(DEPTH)}}]}`, ['QUIRK_CAPITALISED_OP', 'UNKNOWN_ATTRIBUTE']],
+    [`{"schemas":[${LIST}],"Resources":[{"schemas":[${USER}],"userName":"x","name":${deepArray()}}]}`, ['REQUIRED_MISSING', 'REQUIRED_MISSING', 'ATTRIBUTE_TYPE']],
+    [deepArray(), ['ATTRIBUTE_TYPE']],
+    [`{"schemas":[${USER}],"name":${deepObject(false)}`, ['SCIM_JSON_TOO_DEEP']],
+  ];
+  for (const [text, codes] of cases) {
+    assert.deepEqual(new PayloadAnalysisSession(text).analysis.findings.map((f) => f.code), codes, text.slice(0, 60));
+    assert.deepEqual(lintDocument('x.scim.json', text).findings.map((f) => f.code), codes, text.slice(0, 60));
+    assert.ok(payloadHover(text, 14) === undefined || typeof payloadHover(text, 14)?.markdown === 'string');
+  }
+  assert.deepEqual(lintDocument('scim-registry.jsonc', deepObject()).findings.map((f) => f.code), ['REGISTRY_JSON_TOO_DEEP']);
 });
