@@ -75,6 +75,7 @@ function printResponse(result: SendResult, io: CliIO): void {
   else io.stdout(result.text.endsWith('\n') ? result.text : `${result.text}\n`);
   if (res.body.truncated) io.stdout(`(body cut at ${res.body.size} bytes)\n`);
   if (res.body.parseError) io.stdout(`(not valid JSON: ${res.body.parseError})\n`);
+  if (res.body.encodingError) io.stdout(`(${res.body.encodingError})\n`);
   for (const r of ex.redirects.filter((x) => !x.followed)) io.stdout(`(redirect to ${r.location} not followed: ${r.reason ?? ''})\n`);
   if (ex.error) io.stdout(`(${ex.error.kind}: ${ex.error.message})\n`);
 }
