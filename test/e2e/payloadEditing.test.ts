@@ -18,10 +18,10 @@ describe('payload editing UI', () => {
     const input = page.locator('.quick-input-widget input');
     await input.waitFor({ state: 'visible' });
     await input.fill('entra-patch.scim.json');
-    await page.locator('.quick-input-list .monaco-list-row', { hasText: 'entra-patch.scim.json' }).first().waitFor({ timeout: 15_000 });
+    await page.locator('.quick-input-list .monaco-list-row', { hasText: 'entra-patch.scim.json' }).first().waitFor({ timeout: 45_000 });
     await page.keyboard.press('Enter');
     const editor = page.locator('.editor-instance .monaco-editor').first();
-    await editor.locator('.view-line', { hasText: 'name.givenName' }).waitFor({ timeout: 20_000 });
+    await editor.locator('.view-line', { hasText: 'name.givenName' }).waitFor({ timeout: 45_000 });
     // Our warnings are squiggles in the editor and entries in the status bar's problem count.
     await editor.locator('.squiggly-warning').first().waitFor({ timeout: 30_000 });
     assert.ok((await editor.locator('.squiggly-warning').count()) >= 6);
@@ -30,9 +30,9 @@ describe('payload editing UI', () => {
     await runCommand(page, 'Notifications: Clear All Notifications');
     await key.hover();
     const hover = page.locator('.monaco-hover:not(.hidden)').first();
-    await hover.waitFor({ state: 'visible', timeout: 20_000 });
-    await hover.locator(':text("QUIRK_DOTTED_KEY")').first().waitFor({ timeout: 20_000 });
-    await hover.locator(':text("mutability")').first().waitFor({ timeout: 20_000 });
+    await hover.waitFor({ state: 'visible', timeout: 45_000 });
+    await hover.locator(':text("QUIRK_DOTTED_KEY")').first().waitFor({ timeout: 45_000 });
+    await hover.locator(':text("mutability")').first().waitFor({ timeout: 45_000 });
     const text = await hover.innerText();
     assert.match(text, /Dotted key "name\.givenName"/);
     assert.match(text, /Quick Fix/);
@@ -42,7 +42,7 @@ describe('payload editing UI', () => {
     await page.waitForFunction(() => {
       const el = document.querySelector('.monaco-hover:not(.hidden)');
       return el !== null && getComputedStyle(el).opacity === '1' && getComputedStyle(el.closest('.monaco-resizable-hover') ?? el).opacity === '1';
-    }, undefined, { timeout: 10_000 });
+    }, undefined, { timeout: 45_000 });
     const file = await screenshot(page, 'payload-hover');
     assert.ok(existsSync(file) && statSync(file).size > 1000);
   });
