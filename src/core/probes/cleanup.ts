@@ -19,8 +19,10 @@ export interface CleanupOptions {
 
 const nameAttribute = (entry: JournalEntry): string => (entry.kind === 'Users' ? 'userName' : 'displayName');
 
+/** The resource's name; a user created without userName (a required-attribute check) carries it in externalId. */
 function nameOf(resource: unknown, entry: JournalEntry): string | undefined {
-  const v = (resource as Record<string, unknown> | null)?.[nameAttribute(entry)];
+  const r = resource as Record<string, unknown> | null;
+  const v = r?.[nameAttribute(entry)] ?? (entry.kind === 'Users' ? r?.['externalId'] : undefined);
   return typeof v === 'string' ? v : undefined;
 }
 

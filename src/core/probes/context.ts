@@ -2,6 +2,7 @@
 // to put what it finds. Every request goes through `send`, which keeps a compact copy of the exchange as
 // evidence and notices 429s, missing Retry-After and 5xx that a retry cured, whichever probe met them.
 import { compactExchange, type ScimClient, type ScimRequest, type SendOptions, type SendResult, type Exchange } from '../http';
+import { sleep } from '../http/sleep';
 import type { Application, IdpProfile, JsonPath } from '../registry/model';
 import { SchemaCatalog } from '../scim/catalog';
 import { probeCodeInfo, type AnyProbeCode } from './codes';
@@ -29,6 +30,7 @@ export const DEFAULT_PROBE_OPTIONS: Readonly<Omit<ResolvedProbeOptions, 'only'>>
   pageSize: 100,
   deactivationHorizonMs: 120_000,
   transcriptBodyChars: 2048,
+  maxCursorWaitMs: 60_000,
 };
 
 /** What one probe accumulates while it runs; the runner turns it into a ProbeResult. */
@@ -217,6 +219,15 @@ export class ProbeContext {
     throw new ProbeSkipped(reason);
   }
 
+  /** Waits (a cursor to expire, a change to show); cancelling the run ends the wait at once. */
+  async wait(ms: number): Promise<void> {
+    try {
+      await sleep(ms, this.signal);
+    } catch {
+      throw new ProbeCancelled();
+    }
+  }
+
   progress(message: string, done?: number, total?: number): void {
     const p: ProbeProgress = { app: this.app.id, probe: this.probe, message };
     if (done !== undefined) p.done = done;
@@ -245,11 +256,19 @@ export class ProbeContext {
    * `name` must come from newName(). A failed create leaves the journal when the server certainly did not
    * create it (a 4xx); on a 5xx or a transport failure the entry stays so cleanup can look for it.
    */
-  async create(kind: JournalKind, name: string, body: Record<string, unknown>, opts: Omit<SendOptions, 'signal'> = {}): Promise<CreatedResource> {
+  create(kind: JournalKind, name: string, body: Record<string, unknown>, opts: Omit<SendOptions, 'signal'> = {}): Promise<CreatedResource> {
+    return this.sendCreating(kind, name, { method: 'POST', path: `/${kind}`, body }, opts);
+  }
+
+  /**
+   * Sends a request that may create a resource named `name` (a newName()): a POST with a deliberately odd body,
+   * a PUT to an unknown id that an upserting server could turn into a create. Journalled like create().
+   */
+  async sendCreating(kind: JournalKind, name: string, request: ScimRequest, opts: Omit<SendOptions, 'signal'> = {}): Promise<CreatedResource> {
     if (!this.allowWrites) throw new Error(`writes are not allowed for ${this.app.id}`);
     if (!name.startsWith(this.namePrefix)) throw new Error(`test resource names must start with ${this.namePrefix}`);
     const entry = this.journal.intend(this.runId, kind, name, new Date(this.now()));
-    const result = await this.send({ method: 'POST', path: `/${kind}`, body }, opts);
+    const result = await this.send(request, opts);
     const id = result.ok && result.json && typeof result.json === 'object' ? (result.json as { id?: unknown }).id : undefined;
     const created: CreatedResource = { kind, name, result, entry };
     if (typeof id === 'string' && id) {
