@@ -2,6 +2,7 @@
 // a user without userName, a body that is not JSON, an unknown PATCH op on the probe's own user, and
 // PUT/PATCH/DELETE of an id that does not exist. Every request that could create something is journalled.
 import type { SendResult } from '../http';
+import { explainResult } from '../inspect';
 import { URN } from '../scim/types';
 import type { CreatedResource, ProbeContext } from './context';
 import { answerOf, checkNotFound, inconclusive, type ErrorAnswers } from './errorAnswers';
@@ -25,11 +26,13 @@ async function checkDuplicates(ctx: ProbeContext, book: FindingBook, answers: Er
     const f = book.report('UNIQUENESS_NOT_ENFORCED', `Creating a second user named "${first.name}" succeeded (${r.status}): the server keeps duplicate userNames.`, [first.result.exchange.id, r.exchange.id]);
     book.check(name, [f.code], f.message, f.evidence);
   } else if (r.status === 409) {
-    const scimType = (r.json as { scimType?: unknown } | undefined)?.scimType;
-    if (scimType === 'uniqueness') book.check(name, [], '409 uniqueness', [r.exchange.id]);
-    else {
-      const f = book.report('ERROR_SCIMTYPE_MISSING', `A duplicate userName answered 409 ${typeof scimType === 'string' ? `with scimType "${scimType}"` : 'without a scimType'} instead of "uniqueness" (RFC 7644 §3.3).`, [r.exchange.id], { merge: true });
+    // The inspector's verdict, so `explain` and the probe agree (a text body is ERROR_BODY_NOT_SCIM instead).
+    const explanation = explainResult(r);
+    if (explanation?.deviations.some((d) => d.code === 'ERROR_SCIMTYPE_MISSING')) {
+      const f = book.report('ERROR_SCIMTYPE_MISSING', 'A duplicate userName answered 409 without scimType "uniqueness" (RFC 7644 §3.3): clients cannot tell a duplicate from other conflicts.', [r.exchange.id], { merge: true });
       book.check(name, [f.code], f.message, [r.exchange.id]);
+    } else {
+      book.check(name, [], `409${explanation?.scimType ? ` ${explanation.scimType}` : ''}`, [r.exchange.id]);
     }
   } else {
     const f = book.report('UNIQUENESS_WRONG_STATUS', `A duplicate userName was refused with ${answerOf(r)} instead of 409 uniqueness.`, [r.exchange.id], ctx.idpProfile === 'okta' ? { severity: 'error' } : {});
@@ -103,9 +106,9 @@ export async function checkWrites(ctx: ProbeContext, book: FindingBook, answers:
   if (first.id === undefined || !ctx.isOwn('Users', first.id)) {
     book.skip(patchName, 'no test user of this run to patch', [first.result.exchange.id]);
   } else {
-    const r = answers.note(await ctx.send({ method: 'PATCH', path: `/Users/${encodeURIComponent(first.id)}`, body: { schemas: [URN.patchOp], Operations: [{ op: 'scimwbInvalidOp', path: 'displayName', value: 'x' }] } }));
+    const r = answers.note(await ctx.send({ method: 'PATCH', path: `/Users/${encodeURIComponent(first.id)}`, body: { schemas: [URN.patchOp], Operations: [{ op: 'invalid', path: 'displayName', value: 'x' }] } }));
     if (inconclusive(r)) book.skip(patchName, `inconclusive: ${answerOf(r)}`, [r.exchange.id]);
-    else if (r.ok) book.check(patchName, [book.report('PATCH_INVALID_OP_ACCEPTED', `A PATCH with the op "scimwbInvalidOp" answered ${r.status}: the server does not reject operations it does not know.`, [r.exchange.id]).code], `answered ${answerOf(r)}`, [r.exchange.id]);
+    else if (r.ok) book.check(patchName, [book.report('PATCH_INVALID_OP_ACCEPTED', `A PATCH with the op "invalid" answered ${r.status}: the server does not reject operations it does not know.`, [r.exchange.id]).code], `answered ${answerOf(r)}`, [r.exchange.id]);
     else book.check(patchName, [], answerOf(r), [r.exchange.id]);
   }
   if (first.id !== undefined) await ctx.deleteCreated(first);
