@@ -14,12 +14,13 @@ export interface WalkReport {
 }
 
 const plural = (n: number, one: string, many = `${one}s`): string => `${n} ${n === 1 ? one : many}`;
+const sentence = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1);
 
 export function reportWalk(book: FindingBook, o: WalkOutcome): WalkReport {
   const report: WalkReport = { codes: [], missing: 0 };
   const add = (code: AnyProbeCode, message: string, evidence: string[]): void => {
     report.codes.push(code);
-    book.report(code, message, evidence);
+    book.report(code, sentence(message), evidence);
   };
   const where = o.filter !== undefined ? ` (filter ${o.filter})` : '';
 
