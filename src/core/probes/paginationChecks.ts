@@ -58,11 +58,13 @@ export async function checkStartIndexBase(ctx: ProbeContext, book: FindingBook, 
 
 /**
  * Asks for a large page to find a cap above the walk's page size. A cap is reported only when more resources
- * are known to exist than the page returned (the walk saw them).
+ * are known to exist than the page returned.
  */
 export async function checkLargePage(ctx: ProbeContext, knownDistinct: number, size: number): Promise<ListPage & { capped: boolean }> {
   const p = await list(ctx, { startIndex: 1, count: size });
-  return { ...p, capped: p.isList && p.returned > 0 && p.returned < size && p.returned < knownDistinct };
+  // More exist: the walk read more, or (when it could not advance) the page's own totalResults says so.
+  const more = p.returned < knownDistinct || (p.totalResults !== undefined && p.returned < p.totalResults);
+  return { ...p, capped: p.isList && p.returned > 0 && p.returned < size && more };
 }
 
 /** A page past the end: 200 with no resources, so a client that stops on an empty page stops. */
