@@ -156,6 +156,9 @@ export class ProbeContext {
       if (limited.some((a) => a.retryAfter === undefined)) {
         this.addEvidence('RETRY_AFTER_MISSING', exchange.id, () => `A 429 came without a Retry-After header (${exchange.request.line}).`);
       }
+      // A 429 again right after waiting its Retry-After means the header cannot be trusted alone.
+      const again = exchange.attempts.some((a, i) => a.status === 429 && a.retryAfter !== undefined && exchange.attempts[i + 1]?.status === 429);
+      this.noteRetryAfter(limited.some((a) => a.retryAfter === undefined) ? 'absent' : again ? 'unreliable' : 'honored', exchange.id);
     }
     const failedFirst = exchange.attempts.some((a) => (a.status !== undefined && a.status >= 500) || a.error?.kind === 'reset');
     const final = exchange.response?.status;
@@ -163,6 +166,18 @@ export class ProbeContext {
       const first = exchange.attempts.find((a) => (a.status !== undefined && a.status >= 500) || a.error);
       this.addEvidence('SERVER_ERROR_TRANSIENT', exchange.id, () =>
         `${exchange.request.line} failed with ${first?.status ?? first?.error?.kind ?? 'an error'} and succeeded when retried (${final}).`);
+    }
+  }
+
+  /** rateLimit.retryAfter as observed, once per probe: the worst seen (absent, then unreliable, then honored). */
+  private noteRetryAfter(observed: 'honored' | 'unreliable' | 'absent', exchangeId: string): void {
+    const rank = { honored: 0, unreliable: 1, absent: 2 } as const;
+    const existing = this.scratch.fields.find((f) => f.field.join('.') === 'rateLimit.retryAfter');
+    if (!existing) {
+      this.field(['rateLimit', 'retryAfter'], observed, { evidence: [exchangeId] });
+    } else if (rank[observed] > rank[existing.observed as keyof typeof rank]) {
+      existing.observed = observed;
+      existing.evidence = [exchangeId];
     }
   }
 

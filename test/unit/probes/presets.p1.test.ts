@@ -63,15 +63,21 @@ describe('traffic findings, provoked deterministically', () => {
   });
   const run = (id: string) => probe(appEntry(traffic.apps.find((a) => a.id === id)!, { rateLimit: { backoff: { initialMs: 50, maxMs: 400 } } }), { only: ['pagination'] }).then((r) => r.report);
 
-  test('429 with Retry-After: RATE_LIMITED (info), and the walk still completes', async () => {
+  test('429 with Retry-After: RATE_LIMITED (info), rateLimit.retryAfter observed, and the walk still completes', async () => {
     const report = await run('limited');
     assert.deepEqual(codesOf(report, 'pagination'), ['RATE_LIMITED']);
-    assert.equal(report.probes.find((p) => p.probe === 'pagination')?.observed['distinctResources'], 30);
+    const p = report.probes.find((x) => x.probe === 'pagination')!;
+    assert.equal(p.observed['distinctResources'], 30);
+    assert.ok(['honored', 'unreliable'].includes(p.fields.find((f) => f.field.join('.') === 'rateLimit.retryAfter')?.observed as string));
   });
 
-  test('429 without Retry-After: RETRY_AFTER_MISSING as well', async () => {
+  test('429 without Retry-After: RETRY_AFTER_MISSING as well; rateLimit.retryAfter "absent", drift when declared "honored"', async () => {
     const report = await run('limited-no-ra');
     assert.deepEqual(codesOf(report, 'pagination'), ['RATE_LIMITED', 'RETRY_AFTER_MISSING']);
+    assert.equal(report.probes.find((x) => x.probe === 'pagination')!.fields.find((f) => f.field.join('.') === 'rateLimit.retryAfter')?.observed, 'absent');
+    const declared = await probe(appEntry(traffic.apps.find((a) => a.id === 'limited-no-ra')!, { rateLimit: { retryAfter: 'honored', backoff: { initialMs: 50, maxMs: 400 } } }), { only: ['pagination'] });
+    const drift = declared.report.probes.find((x) => x.probe === 'pagination')!.findings.filter((f) => f.code === 'REGISTRY_DRIFT');
+    assert.deepEqual(drift.map((f) => [f.field?.join('.'), f.declared, f.observed]), [['rateLimit.retryAfter', 'honored', 'absent']]);
   });
 
   test('503s cured by a retry: SERVER_ERROR_TRANSIENT, and no paging finding from them', async () => {
