@@ -60,10 +60,10 @@ export async function checkStartIndexBase(ctx: ProbeContext, book: FindingBook, 
  * Asks for a large page to find a cap above the walk's page size. A cap is reported only when more resources
  * are known to exist than the page returned.
  */
-export async function checkLargePage(ctx: ProbeContext, knownDistinct: number, size: number): Promise<ListPage & { capped: boolean }> {
+export async function checkLargePage(ctx: ProbeContext, knownDistinct: number, size: number, stalled: boolean): Promise<ListPage & { capped: boolean }> {
   const p = await list(ctx, { startIndex: 1, count: size });
-  // More exist: the walk read more, or (when it could not advance) the page's own totalResults says so.
-  const more = p.returned < knownDistinct || (p.totalResults !== undefined && p.returned < p.totalResults);
+  // More exist: the walk read more, or (when it could not advance, so read nothing more) the page's totalResults.
+  const more = p.returned < knownDistinct || (stalled && p.totalResults !== undefined && p.returned < p.totalResults);
   return { ...p, capped: p.isList && p.returned > 0 && p.returned < size && more };
 }
 

@@ -39,7 +39,7 @@ async function indexWalks(ctx: ProbeContext, book: FindingBook, seen: Observed):
       ctx.app.pagination?.maxPageSize === seen.cap.size ? { severity: 'info' } : {});
     report.codes.push(f.code);
   } else if (main.distinct > pageSize || main.stoppedBy === 'notAdvancing') {
-    const large = await checkLargePage(ctx, main.distinct, Math.max(LARGE_PAGE, pageSize));
+    const large = await checkLargePage(ctx, main.distinct, Math.max(LARGE_PAGE, pageSize), main.stoppedBy === 'notAdvancing');
     if (large.capped) {
       seen.cap = { size: large.returned, exchangeId: large.exchangeId };
       book.report('PAGE_SIZE_CAPPED', `Asked for ${Math.max(LARGE_PAGE, pageSize)} per page, the server returned ${large.returned} although the walk read ${main.distinct}.`, [large.exchangeId],
