@@ -1,4 +1,4 @@
-// Child process of paginationProbeBench: walks a sandbox's users in a process of its own (the sandbox's 100k
+// Child process of paginationProbe.bench.ts: walks a sandbox's users in a process of its own (the sandbox's 100k
 // users live in the parent), so its memory figures are the walker's alone. Prints one JSON line.
 //   mode walk  : the pagination probe's index walk (walkByIndex through a ProbeContext), ids only
 //   mode probe : the whole pagination probe through runProbes (discovery, walks, checks, cleanup)

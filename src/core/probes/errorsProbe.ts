@@ -57,16 +57,18 @@ async function checkUnsupported(ctx: ProbeContext, book: FindingBook, answers: E
 function checkBodies(book: FindingBook, answers: ErrorAnswers): void {
   const name = 'error bodies are SCIM Error messages';
   const bad: { r: SendResult; why: string }[] = [];
-  for (const r of answers.list) {
+  // A gateway's 502 or a 429 on the way is not the application's own error shape.
+  const judged = answers.list.filter((x) => !inconclusive(x));
+  for (const r of judged) {
     const explanation = explainResult(r);
     const deviation = explanation?.deviations.find((d) => NOT_SCIM.has(d.code));
     if (deviation) bad.push({ r, why: `${r.exchange.request.method} answered ${r.status}: ${deviation.message}` });
   }
   if (bad.length === 0) {
-    book.check(name, [], `${answers.list.length} error answers, each an RFC 7644 Error`, answers.list.slice(0, 3).map((r) => r.exchange.id));
+    book.check(name, [], `${judged.length} error answers, each an RFC 7644 Error`, judged.slice(0, 3).map((r) => r.exchange.id));
     return;
   }
-  const f = book.report('ERROR_BODY_NOT_SCIM', `${bad.length} of ${answers.list.length} error answers are not RFC 7644 Error messages; e.g. ${bad[0]?.why}`, bad.slice(0, 6).map((b) => b.r.exchange.id));
+  const f = book.report('ERROR_BODY_NOT_SCIM', `${bad.length} of ${judged.length} error answers are not RFC 7644 Error messages; e.g. ${bad[0]?.why}`, bad.slice(0, 6).map((b) => b.r.exchange.id));
   book.check(name, [f.code], f.message, f.evidence);
 }
 

@@ -18,6 +18,8 @@ const FILTERED_WALK_PAGES = 50;
 
 interface Observed {
   cap?: { size: number; exchangeId: string };
+  /** Index pages exceeded the advertised filter.maxResults or pagination.maxPageSize. */
+  maxClaimContradicted?: boolean;
   startIndexBase?: 0 | 1;
   cursor?: WalkOutcome;
   main?: WalkOutcome;
@@ -94,7 +96,8 @@ async function cursorWalk(ctx: ProbeContext, book: FindingBook, seen: Observed, 
   seen.cursor = walk;
   const report = reportWalk(book, walk);
   if (seen.consistent === undefined && walkComplete(walk) && report.consistentTotals !== undefined) seen.consistent = report.consistentTotals;
-  if (claims?.maxPageSize !== undefined && walk.maxReturned > claims.maxPageSize) {
+  // Index pages over the same advertised maximum already proved the claim wrong (DISCOVERY_CLAIM_CONTRADICTED).
+  if (claims?.maxPageSize !== undefined && walk.maxReturned > claims.maxPageSize && !seen.maxClaimContradicted) {
     const f = book.report('CURSOR_PAGE_OVER_MAX', `A cursor page held ${walk.maxReturned} resources; ServiceProviderConfig advertises pagination.maxPageSize ${claims.maxPageSize}.`,
       [ctx.claims?.evidence, walk.maxReturnedExchange].filter((x): x is string => x !== undefined));
     report.codes.push(f.code);
@@ -109,7 +112,7 @@ async function cursorWalk(ctx: ProbeContext, book: FindingBook, seen: Observed, 
   if (works) await checkCursorErrors(ctx, book, walk, pageSize, claims?.cursorTimeout);
 }
 
-/** ServiceProviderConfig's paging claims against what the walks saw. */
+/** ServiceProviderConfig's paging claims against what the index walk saw. */
 function compareClaims(ctx: ProbeContext, book: FindingBook, seen: Observed, plain: ListPage): void {
   const claims = ctx.claims;
   if (!claims) return;
@@ -120,10 +123,12 @@ function compareClaims(ctx: ProbeContext, book: FindingBook, seen: Observed, pla
   const maxResults = claims.filter?.maxResults;
   if (main && maxResults !== undefined && main.maxReturned > maxResults) {
     contradict(`ServiceProviderConfig says filter.maxResults ${maxResults}, but a page held ${main.maxReturned} resources.`, [main.maxReturnedExchange]);
+    seen.maxClaimContradicted = true;
   }
   const p = claims.pagination;
   if (main && p?.maxPageSize !== undefined && main.maxReturned > p.maxPageSize) {
     contradict(`ServiceProviderConfig says pagination.maxPageSize ${p.maxPageSize}, but a page held ${main.maxReturned} resources.`, [main.maxReturnedExchange]);
+    seen.maxClaimContradicted = true;
   }
   if (p?.defaultPageSize !== undefined && plain.totalResults !== undefined && plain.totalResults > plain.returned && plain.returned !== p.defaultPageSize && plain.nextCursor === undefined) {
     contradict(`ServiceProviderConfig says pagination.defaultPageSize ${p.defaultPageSize}, but a list without count returned ${plain.returned}.`, [plain.exchangeId]);
@@ -146,8 +151,8 @@ export const paginationProbe: Probe = {
     } else {
       await indexWalks(ctx, book, seen);
     }
-    await cursorWalk(ctx, book, seen, plain);
     compareClaims(ctx, book, seen, plain);
+    await cursorWalk(ctx, book, seen, plain);
 
     // What a client needs to know, as registry fields (drift and --promote) and figures.
     const evidenceOf = (id: string | undefined): { evidence?: string[] } => (id ? { evidence: [id] } : {});

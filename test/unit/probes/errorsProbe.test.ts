@@ -17,6 +17,14 @@ before(async () => {
     { id: 'text', quirks: { errorFormat: 'textPlain' } },
     { id: 'me-404', quirks: { unsupportedStatus: 404 } },
     { id: 'no-location', quirks: { createdLocation: false } },
+    { id: 'not-unique', quirks: { userNameUnique: false } },
+    { id: 'no-required', quirks: { requiredAttributes: 'ignored' } },
+    { id: 'json-500', quirks: { invalidJsonStatus: 500 } },
+    { id: 'json-200', quirks: { invalidJsonStatus: 200 } },
+    { id: 'write-400', quirks: { unknownIdWriteStatus: 400 } },
+    { id: 'gateway-403', quirks: { unauthorizedStatus: 403, unauthorizedBody: 'gatewayJson' } },
+    { id: 'auth-empty', quirks: { unauthorizedBody: 'empty' } },
+    { id: 'op-ignored', quirks: { invalidPatchOps: 'ignore' } },
   ], { users: 20, onRequest: (e) => log.push(e) });
 });
 after(async () => {
@@ -102,5 +110,49 @@ describe('errors probe', () => {
       const id = /^\/Users\/([^/?]+)/.exec(w.path)?.[1];
       assert.ok(id && (ours.has(id) || id === unknownId), `${w.method} ${w.path} touches someone else's resource`);
     }
+  });
+
+  test('duplicates created: UNIQUENESS_NOT_ENFORCED (error); the case variant is not tested again; both users removed', async () => {
+    const { report } = await run('not-unique');
+    assert.deepEqual(codesOf(report, 'errors'), ['UNIQUENESS_NOT_ENFORCED']);
+    assert.equal(check(report, 'errors', 'a case-variant userName is 409 uniqueness').status, 'skipped');
+    assert.deepEqual(report.cleanup.failed, []);
+  });
+
+  test('a user without userName created: REQUIRED_ATTRIBUTE_NOT_ENFORCED, and it is removed', async () => {
+    const { report, journal } = await run('no-required');
+    assert.deepEqual(codesOf(report, 'errors'), ['REQUIRED_ATTRIBUTE_NOT_ENFORCED']);
+    assert.deepEqual(journal.pending(), []);
+    const writes = sb.apps.find((a) => a.id === 'no-required')!.writes();
+    const created = writes.find((w) => w.method === 'POST' && w.name === undefined && w.status === 201)!;
+    assert.ok(writes.some((w) => w.method === 'DELETE' && w.id === created.id && w.status === 204));
+  });
+
+  test('invalid JSON answered 500 or 200: INVALID_JSON_WRONG_STATUS', async () => {
+    for (const id of ['json-500', 'json-200']) {
+      const { report } = await run(id);
+      assert.deepEqual(codesOf(report, 'errors'), ['INVALID_JSON_WRONG_STATUS'], id);
+      assert.deepEqual(report.cleanup.failed, [], id);
+    }
+  });
+
+  test('writes to an unknown id answered 400: NOT_FOUND_WRONG_STATUS with PUT, PATCH and DELETE as evidence', async () => {
+    const { report } = await run('write-400');
+    assert.deepEqual(codesOf(report, 'errors'), ['NOT_FOUND_WRONG_STATUS']);
+    const f = result(report, 'errors').findings[0]!;
+    const methods = f.evidence.map((id) => report.transcript.find((x) => x.id === id)!.request.method);
+    assert.deepEqual(methods, ['PUT', 'PATCH', 'DELETE']);
+  });
+
+  test('a gateway answering bad credentials with 403 and its own JSON: UNAUTHORIZED_WRONG_STATUS and ERROR_BODY_NOT_SCIM', async () => {
+    const { report } = await run('gateway-403');
+    assert.deepEqual(codesOf(report, 'errors'), ['ERROR_BODY_NOT_SCIM', 'UNAUTHORIZED_WRONG_STATUS']);
+    const empty = await run('auth-empty');
+    assert.deepEqual(codesOf(empty.report, 'errors'), ['ERROR_BODY_NOT_SCIM']);
+  });
+
+  test('an unknown PATCH op answered 200: PATCH_INVALID_OP_ACCEPTED', async () => {
+    const { report } = await run('op-ignored');
+    assert.deepEqual(codesOf(report, 'errors'), ['PATCH_INVALID_OP_ACCEPTED']);
   });
 });

@@ -18,6 +18,11 @@ before(async () => {
     { id: 'full-list', quirks: { malformedFilter: 'fullList' } },
     { id: 'server-error', quirks: { malformedFilter: 'serverError' } },
     { id: 'nobody', users: 0 },
+    { id: 'case-sensitive', quirks: { filterCaseSensitive: true } },
+    { id: 'no-match-404', quirks: { noMatchStatus: 404 } },
+    { id: 'case-and-404', quirks: { filterCaseSensitive: true, noMatchStatus: 404 } },
+    { id: 'username-only', quirks: { filterAttributes: ['userName'] } },
+    { id: 'false-filter-claim', quirks: { falseClaims: ['filter'] } },
   ], { onRequest: (e) => log.push(e) });
 });
 after(async () => {
@@ -87,5 +92,32 @@ describe('filters probe', () => {
     const report = await run('nobody');
     assert.equal(result(report, 'filters').status, 'skipped');
     assert.match(result(report, 'filters').reason ?? '', /no users to filter on/);
+  });
+
+  test('case-sensitive userName filters: FILTER_CASE_SENSITIVE, with the user\'s own page and the empty answer', async () => {
+    const report = await run('case-sensitive');
+    assert.deepEqual(codesOf(report, 'filters'), ['FILTER_CASE_SENSITIVE']);
+    assert.equal(result(report, 'filters').findings[0]!.evidence.length, 2);
+  });
+
+  test('a no-match filter answered 404: EMPTY_FILTER_NOT_200 (error); with case-sensitive filters the 404 also proves the case rule', async () => {
+    assert.deepEqual(codesOf(await run('no-match-404'), 'filters'), ['EMPTY_FILTER_NOT_200']);
+    const both = await run('case-and-404');
+    assert.deepEqual(codesOf(both, 'filters'), ['EMPTY_FILTER_NOT_200', 'FILTER_CASE_SENSITIVE']);
+    assert.equal(result(both, 'filters').findings.find((f) => f.code === 'EMPTY_FILTER_NOT_200')?.severity, 'error');
+  });
+
+  test('filters on other attributes silently dropped: FILTER_RESULTS_WRONG, naming a resource that does not match', async () => {
+    const report = await run('username-only');
+    assert.deepEqual(codesOf(report, 'filters'), ['FILTER_RESULTS_WRONG']);
+    const f = result(report, 'filters').findings[0]!;
+    assert.match(f.message, /which does not match/);
+    assert.equal(f.evidence.length, 2, 'the list and the full read of the resource');
+    assert.ok((result(report, 'filters').observed['wrongResults'] as string[]).includes('externalId'));
+  });
+
+  test('ServiceProviderConfig saying filters are unsupported while they work: DISCOVERY_CLAIM_CONTRADICTED', async () => {
+    const report = await run('false-filter-claim');
+    assert.deepEqual(codesOf(report, 'filters'), ['DISCOVERY_CLAIM_CONTRADICTED']);
   });
 });

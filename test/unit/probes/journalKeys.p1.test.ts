@@ -1,5 +1,6 @@
-// Two journal entries of one run with the same name (a duplicate-create check makes them) stay apart: recording
-// the id of one, or removing one, leaves the other as it was. Entries written before keys existed still match.
+// The journal and cleanup details the probes rely on. Two journal entries of one run with the same name (a
+// duplicate-create check makes them) stay apart: recording the id of one, or removing one, leaves the other as it
+// was; entries written before keys existed still match; a lost create on a 404-for-no-match server is cleared.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { CleanupJournal, memoryJournalStore } from '../../../src/core/probes';
@@ -23,4 +24,21 @@ test('an entry without a key (an older journal file) is still found by run, kind
   const [old] = journal.pending();
   journal.removed(old!);
   assert.deepEqual(journal.pending(), []);
+});
+
+test('cleanup of a create whose answer was lost, on a server that answers a no-match filter with 404: the entry goes', async () => {
+  const { startApps } = await import('./p1Helpers');
+  const { appEntry, clientFor } = await import('./helpers');
+  const { cleanUpJournal } = await import('../../../src/core/probes');
+  const sb = await startApps([{ id: 'nomatch', quirks: { noMatchStatus: 404 } }], { users: 3 });
+  try {
+    const app = appEntry(sb.apps[0]!);
+    const journal = new CleanupJournal(memoryJournalStore(), app.id, app.baseUrl);
+    journal.intend('r2', 'Users', 'scimwb-probe-r2-lost-1');
+    const summary = await cleanUpJournal(clientFor(app), journal, { prefix: 'scimwb-probe-' });
+    assert.deepEqual(summary, { created: 1, deleted: 1, failed: [] });
+    assert.deepEqual(journal.pending(), []);
+  } finally {
+    await sb.stop();
+  }
 });
