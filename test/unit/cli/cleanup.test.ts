@@ -1,6 +1,7 @@
 // `scim-workbench cleanup`: after a probe run killed with SIGKILL (the journal is all that is left), it removes
 // every test user the run created and empties the journal; it refuses what no longer carries the journalled name
-// and says why (exit 1); nothing to do is exit 0; a missing secret is exit 2.
+// and says why (exit 1); nothing to do is exit 0; a missing secret is exit 2. The sandbox's write log shows no
+// write outside the test prefix.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
@@ -88,6 +89,11 @@ describe('scim-workbench cleanup', () => {
     const again = await cleanup(['--app', 'strict']);
     assert.equal(again.code, 0);
     assert.match(again.out, /strict: nothing to clean up/);
+    // The sandbox's write log: the killed run and the cleanup wrote only to the probe's own users (or ids that do not exist).
+    const writes = sb.apps[0]!.writes();
+    assert.ok(writes.length > 0);
+    const foreign = writes.filter((w) => (w.method === 'POST' ? w.name !== undefined && !w.name.startsWith('scimwb-probe-') : w.existed && !(w.name ?? '').startsWith('scimwb-probe-')));
+    assert.deepEqual(foreign, []);
   });
 
   test('a resource that no longer carries its journalled name is not touched: exit 1, with why', async () => {
