@@ -1,6 +1,7 @@
 // What a probe works with: the application, its client, the run's transcript and safety rules, and a place
 // to put what it finds. Every request goes through `send`, which keeps a compact copy of the exchange as
 // evidence and notices 429s, missing Retry-After and 5xx that a retry cured, whichever probe met them.
+import { sleep } from '../http/sleep';
 import { compactExchange, type ScimClient, type ScimRequest, type SendOptions, type SendResult, type Exchange } from '../http';
 import type { Application, IdpProfile, JsonPath } from '../registry/model';
 import { SchemaCatalog } from '../scim/catalog';
@@ -51,6 +52,8 @@ export interface ProbeContextInit {
   signal: AbortSignal;
   onProgress: (p: ProbeProgress) => void;
   now: () => number;
+  /** Waits `ms` (rejects when `signal` fires); tests inject one that advances a fake clock. */
+  sleep?: (ms: number, signal: AbortSignal) => Promise<void>;
 }
 
 export interface CreatedResource {
@@ -59,6 +62,13 @@ export interface CreatedResource {
   /** Undefined when the create failed (the journal entry is then removed, or kept if the outcome is unknown). */
   id?: string;
   result: SendResult;
+  entry: JournalEntry;
+}
+
+/** A resource a request other than a plain create will make (a Bulk operation), journalled before it is sent. */
+export interface PendingCreate {
+  kind: JournalKind;
+  name: string;
   entry: JournalEntry;
 }
 
@@ -87,6 +97,7 @@ export class ProbeContext {
   private current: { probe: ProbeName; scratch: ProbeScratch } | undefined;
   private readonly onProgress: (p: ProbeProgress) => void;
   private readonly nowFn: () => number;
+  private readonly sleepFn: (ms: number, signal: AbortSignal) => Promise<void>;
   private nameCounter = 0;
 
   constructor(init: ProbeContextInit) {
@@ -100,11 +111,23 @@ export class ProbeContext {
     this.signal = init.signal;
     this.onProgress = init.onProgress;
     this.nowFn = init.now;
+    this.sleepFn = init.sleep ?? sleep;
     this.namePrefix = `${init.app.probe?.testUserPrefix || DEFAULT_TEST_PREFIX}${init.runId}-`;
   }
 
   now(): number {
     return this.nowFn();
+  }
+
+  /** Waits `ms`; a cancelled run ends the wait at once (ProbeCancelled). */
+  async sleep(ms: number): Promise<void> {
+    this.throwIfCancelled();
+    try {
+      await this.sleepFn(ms, this.signal);
+    } catch (err) {
+      if (this.signal.aborted) throw new ProbeCancelled();
+      throw err;
+    }
   }
 
   /** Used by the runner around each probe. */
@@ -262,6 +285,30 @@ export class ProbeContext {
       this.created.push(created);
     }
     return created;
+  }
+
+  /**
+   * Journals a resource that a request other than a plain create will make (an operation of a BulkRequest).
+   * Call before sending that request; then confirmCreate() with the id, or abandonCreate() when it certainly
+   * was not created. An entry never settled stays in the journal, and cleanup looks it up by name.
+   */
+  journalCreate(kind: JournalKind, name: string): PendingCreate {
+    if (!this.allowWrites) throw new Error(`writes are not allowed for ${this.app.id}`);
+    if (!name.startsWith(this.namePrefix)) throw new Error(`test resource names must start with ${this.namePrefix}`);
+    return { kind, name, entry: this.journal.intend(this.runId, kind, name, new Date(this.now())) };
+  }
+
+  /** The server created `pending` with this id (as the request `result` shows). */
+  confirmCreate(pending: PendingCreate, id: string, result: SendResult): CreatedResource {
+    this.journal.created(pending.entry, id);
+    const created: CreatedResource = { kind: pending.kind, name: pending.name, id, result, entry: pending.entry };
+    this.created.push(created);
+    return created;
+  }
+
+  /** `pending` was certainly not created (the request was refused as a whole): it leaves the journal. */
+  abandonCreate(pending: PendingCreate): void {
+    this.journal.removed(pending.entry);
   }
 
   /** Creates a test user named `name` (a newName()), with a work email at example.com. */
