@@ -71,7 +71,7 @@ function classify(observations: Observation[]): Classification | undefined {
 }
 
 function contractMessage(c: Classification, sent: DeactivationSent, timeline: string): string {
-  const how = sent.via === 'profile' ? 'the IdP\'s own request' : sent.via === 'put' ? 'PUT active=false' : 'the RFC PATCH';
+  const how = { profile: 'the IdP\'s own request', partial: 'the IdP\'s request with one departure from the RFC form', put: 'PUT active=false', rfc: 'the RFC PATCH' }[sent.via];
   const at = new Date(sent.sentAt).toISOString();
   switch (c.contract) {
     case 'immediate':

@@ -11,8 +11,8 @@ import { attr, bodyOf, outcome, patchOwn, putOwn, readOwn, refused } from './own
 export interface DeactivationSent {
   /** When the request that deactivated the user was sent (epoch ms of the run's clock). */
   sentAt: number;
-  /** Which form did it: the IdP's own, the RFC PATCH, or a PUT with active=false. */
-  via: 'profile' | 'rfc' | 'put';
+  /** Which form did it: the IdP's own, the IdP's with only one departure from the RFC form, the RFC PATCH, or a PUT. */
+  via: 'profile' | 'partial' | 'rfc' | 'put';
   /** The exchanges that sent it (and diagnosed the IdP's form). */
   evidence: string[];
   /** Codes reported while diagnosing. */
@@ -57,25 +57,36 @@ export async function deactivateAsIdp(ctx: ProbeContext, user: CreatedResource, 
   }
 
   if (refused(asIdp)) {
+    // Each departure alone: a refused one is to blame. An accepted one may already deactivate (or delete) the
+    // user; then the remaining departures can only be blamed by elimination, and no RFC request is needed.
+    let took: { at: number; gone: boolean } | undefined;
+    const accepted: PatchFeature[] = [];
     if (features.length === 1) {
       const f = features[0] as PatchFeature;
       report(f, 'rejected', `${style.name} deactivates with ${PATCH_FEATURES[f].label}; the server answered ${outcome(asIdp)}.`, [asIdp.exchange.id]);
     } else {
-      let blamed = false;
       for (const f of features) {
+        if (took?.gone) break;
+        const at = ctx.now();
         const alone = await send([f]);
         evidence.push(alone.exchange.id);
         if (refused(alone)) {
-          blamed = true;
           report(f, 'rejected', `${style.name} deactivates with ${PATCH_FEATURES[f].label}; the server answered ${outcome(asIdp)}, and ${outcome(alone)} when only that departs from the RFC form.`, [asIdp.exchange.id, alone.exchange.id]);
+          continue;
         }
+        accepted.push(f);
+        const read = await readOwn(ctx, user);
+        evidence.push(read.exchange.id);
+        if (alone.ok && deactivatedIn(read)) took ??= { at, gone: read.status === 404 };
       }
-      if (!blamed) {
-        const f = features[0] as PatchFeature;
-        report(f, 'rejected', `${style.name}'s deactivation was answered ${outcome(asIdp)}, though each of its departures from the RFC form is accepted alone.`, [asIdp.exchange.id]);
+      const untested = features.filter((f) => !accepted.includes(f) && !codes.includes(PATCH_FEATURES[f].rejected));
+      const blamed = codes.length > 0;
+      for (const f of blamed ? [] : untested.length ? untested : [features[0] as PatchFeature]) {
+        report(f, 'rejected', `${style.name}'s deactivation was answered ${outcome(asIdp)}; ${accepted.length ? `with only ${accepted.map((a) => PATCH_FEATURES[a].label).join(' and ')} departing from the RFC form it was accepted, so ${PATCH_FEATURES[f].label} is to blame` : 'each departure from the RFC form alone is accepted'}.`, [asIdp.exchange.id, ...evidence.slice(2)]);
       }
     }
-    ctx.check(`deactivate as ${style.name}`, 'fail', `answered ${outcome(asIdp)}; deactivating the RFC way instead to measure the contract`, { codes, evidence });
+    ctx.check(`deactivate as ${style.name}`, 'fail', `answered ${outcome(asIdp)}; ${took ? 'a form with one departure from the RFC form took effect' : 'deactivating the RFC way instead to measure the contract'}`, { codes, evidence });
+    if (took) return { sentAt: took.at, via: 'partial', evidence, codes };
     return rfcDeactivation(ctx, user, evidence, codes);
   }
 

@@ -130,15 +130,17 @@ describe('deactivation in the IdP\'s own form', () => {
     assert.equal(deactivation(report).observed['deactivatedVia'], 'profile');
   });
 
-  test('strict under entra: the string boolean is to blame (an error for Entra); the RFC form still measures the contract', async () => {
+  test('strict under entra: the string boolean is to blame (an error for Entra); the capitalised op alone deactivates, so the contract is still measured', async () => {
     const { report } = await run(app('strict', {}, 'entra'));
     const d = deactivation(report);
     assert.deepEqual(codesOf(report), ['DEACTIVATION_CONTRACT', 'PATCH_STRING_BOOLEAN_REJECTED']);
     assert.equal(d.findings.find((f) => f.code === 'PATCH_STRING_BOOLEAN_REJECTED')!.severity, 'error');
     assert.equal(d.observed['contract'], 'immediate');
-    assert.equal(d.observed['deactivatedVia'], 'rfc');
-    // The capitalised op alone was tried too and accepted.
+    assert.equal(d.observed['deactivatedVia'], 'partial');
+    // Each departure was tried alone: the capitalised op with a real boolean was accepted, the string boolean refused.
     assert.ok(bodies(report).some((ops) => ops[0].op === 'Replace' && ops[0].value === false));
+    assert.ok(bodies(report).some((ops) => ops[0].op === 'replace' && ops[0].value === 'False'));
+    assert.match(d.findings.find((f) => f.code === 'PATCH_STRING_BOOLEAN_REJECTED')!.message, /when only that departs from the RFC form/);
   });
 
   test('capitalised ops rejected: PATCH_CAPITALISED_OP_REJECTED, not the string boolean', async () => {

@@ -1,0 +1,200 @@
+// groups: does a membership change the IdP sends really happen? Creates a test group and two test users, adds
+// and removes them in the RFC form and in the chosen IdP's form, and after each change reads the group (and
+// the users' `groups`, when the server returns them): changes that answer 2xx but do nothing, changes that do
+// something else, repeated adds that list a member twice, and forms the server refuses.
+import type { SendResult } from '../http';
+import type { CreatedResource, ProbeContext } from './context';
+import { RFC_STYLE, idpStyle, type MemberChange } from './idpProfiles';
+import { bodyOf, outcome, patchOwn, readOwn, referenceValues } from './ownResources';
+import type { Probe } from './types';
+
+interface Membership {
+  /** Member ids as the group lists them (a member listed twice appears twice); undefined when not shown. */
+  values: string[] | undefined;
+  evidence: string[];
+}
+
+async function readMembers(ctx: ProbeContext, group: CreatedResource): Promise<Membership> {
+  const plain = await readOwn(ctx, group);
+  const values = referenceValues(bodyOf(plain), 'members');
+  if (values !== undefined || !plain.ok) return { values, evidence: [plain.exchange.id] };
+  // `members` may be returned only on request.
+  const asked = await readOwn(ctx, group, { attributes: 'members' });
+  return { values: referenceValues(bodyOf(asked), 'members'), evidence: [plain.exchange.id, asked.exchange.id] };
+}
+
+const sameSet = (a: Iterable<string>, b: Iterable<string>): boolean => {
+  const x = new Set(a);
+  const y = new Set(b);
+  return x.size === y.size && [...x].every((v) => y.has(v));
+};
+
+type Step = { label: string; change: MemberChange; expect: (current: Set<string>) => Set<string>; duplicateCheck?: string };
+
+class GroupsRun {
+  private readonly reported = new Map<string, { evidence: string[] }>();
+  private membersHidden = false;
+  userGroupsSeen = false;
+  problems = 0;
+
+  constructor(
+    private readonly ctx: ProbeContext,
+    private readonly group: CreatedResource,
+    private readonly users: CreatedResource[],
+  ) {}
+
+  private name(id: string): string {
+    return this.users.find((u) => u.id === id)?.name ?? id;
+  }
+
+  private describe(ids: Iterable<string>): string {
+    const list = [...ids].map((id) => this.name(id));
+    return list.length ? list.join(', ') : 'no members';
+  }
+
+  /** One finding per code and form; later evidence joins it. */
+  private report(code: 'GROUP_MEMBERS_NOT_REFLECTED' | 'GROUP_PATCH_IGNORED' | 'GROUP_DUPLICATE_MEMBER', key: string, message: string, evidence: string[]): void {
+    const id = `${code} ${key}`;
+    const known = this.reported.get(id);
+    if (known) {
+      known.evidence.push(...evidence.filter((e) => !known.evidence.includes(e)));
+      return;
+    }
+    this.problems++;
+    this.reported.set(id, this.ctx.finding(code, message, evidence));
+  }
+
+  async step(step: Step, current: Set<string>): Promise<Set<string> | undefined> {
+    const { ctx, group } = this;
+    const expected = step.expect(current);
+    const sent = await patchOwn(ctx, group, step.change.body);
+    if (!sent.ok) {
+      const message = `The ${step.change.form} (${step.label}) was answered ${outcome(sent)}: an IdP sending it cannot change this group's membership.`;
+      this.report('GROUP_MEMBERS_NOT_REFLECTED', step.change.form, message, [sent.exchange.id]);
+      ctx.check(step.label, 'fail', message, { codes: ['GROUP_MEMBERS_NOT_REFLECTED'], evidence: [sent.exchange.id] });
+      return this.reread(current);
+    }
+    const read = await readMembers(ctx, group);
+    const evidence = [sent.exchange.id, ...read.evidence];
+    if (read.values === undefined) {
+      this.membersHidden = true;
+      return this.userSide(step, expected, evidence, sent);
+    }
+    const got = new Set(read.values);
+    if (step.duplicateCheck !== undefined) {
+      const times = read.values.filter((v) => v === step.duplicateCheck).length;
+      if (times > 1) {
+        const message = `Adding ${this.name(step.duplicateCheck)} again (${step.change.form}) lists it ${times} times: adds are not idempotent.`;
+        this.report('GROUP_DUPLICATE_MEMBER', step.change.form, message, evidence);
+        ctx.check(step.label, 'fail', message, { codes: ['GROUP_DUPLICATE_MEMBER'], evidence });
+        return got;
+      }
+    }
+    if (sameSet(got, expected)) {
+      ctx.check(step.label, 'pass', `${step.change.form} answered ${sent.status}; the group lists ${this.describe(got)}`, { evidence });
+      await this.userSide(step, expected, evidence, sent, current);
+      return got;
+    }
+    if (sameSet(got, current)) {
+      const message = `The ${step.change.form} (${step.label}) answered ${sent.status} but the membership did not change: the group still lists ${this.describe(got)}, not ${this.describe(expected)}.`;
+      this.report('GROUP_PATCH_IGNORED', step.change.form, message, evidence);
+      ctx.check(step.label, 'fail', message, { codes: ['GROUP_PATCH_IGNORED'], evidence });
+      return got;
+    }
+    const message = `After the ${step.change.form} (${step.label}, answered ${sent.status}) the group lists ${this.describe(got)}, not ${this.describe(expected)}.`;
+    this.report('GROUP_MEMBERS_NOT_REFLECTED', step.change.form, message, evidence);
+    ctx.check(step.label, 'fail', message, { codes: ['GROUP_MEMBERS_NOT_REFLECTED'], evidence });
+    return got;
+  }
+
+  /** The users whose membership the step changed must show the group in `groups`, when the server returns it. */
+  private async userSide(step: Step, expected: Set<string>, evidence: string[], sent: SendResult, before?: Set<string>): Promise<Set<string> | undefined> {
+    const { ctx, group } = this;
+    const affected = this.users.filter((u) => u.id !== undefined && (before === undefined || before.has(u.id) !== expected.has(u.id)));
+    let shown = 0;
+    let wrong = 0;
+    for (const u of affected) {
+      const read = await readOwn(ctx, u);
+      const groups = referenceValues(bodyOf(read), 'groups');
+      if (groups === undefined) continue;
+      shown++;
+      this.userGroupsSeen = true;
+      const should = expected.has(u.id as string);
+      if (groups.includes(group.id as string) !== should) {
+        wrong++;
+        const message = `After the ${step.change.form} (${step.label}, answered ${sent.status}) user ${u.name} ${should ? 'does not list' : 'still lists'} the group in its \`groups\`.`;
+        this.report('GROUP_MEMBERS_NOT_REFLECTED', `${step.change.form} user`, message, [...evidence, read.exchange.id]);
+        ctx.check(`${step.label}: user's groups`, 'fail', message, { codes: ['GROUP_MEMBERS_NOT_REFLECTED'], evidence: [...evidence, read.exchange.id] });
+      }
+    }
+    if (before !== undefined) return expected;
+    if (shown === 0) {
+      const message = `The group never shows its \`members\` (not even with attributes=members) and users carry no \`groups\`: no client can see that the ${step.change.form} (answered ${sent.status}) took effect.`;
+      this.report('GROUP_MEMBERS_NOT_REFLECTED', 'hidden', message, evidence);
+      ctx.check(step.label, 'fail', message, { codes: ['GROUP_MEMBERS_NOT_REFLECTED'], evidence });
+      return undefined;
+    }
+    if (wrong === 0) ctx.check(step.label, 'pass', `${step.change.form} answered ${sent.status}; the group hides its members, the users' groups show the change`, { evidence });
+    return expected;
+  }
+
+  private async reread(fallback: Set<string>): Promise<Set<string> | undefined> {
+    const read = await readMembers(this.ctx, this.group);
+    return read.values === undefined ? (this.membersHidden ? undefined : fallback) : new Set(read.values);
+  }
+}
+
+export const groupsProbe: Probe = {
+  name: 'groups',
+  title: 'Checking group membership changes',
+  writes: 'always',
+  async run(ctx) {
+    const style = idpStyle(ctx.idpProfile);
+    const group = await ctx.createGroup(ctx.newName('group'));
+    if (group.id === undefined) ctx.skip(`could not create the test group (${outcome(group.result)})`);
+    const users: CreatedResource[] = [];
+    for (const label of ['member-a', 'member-b']) {
+      const u = await ctx.createUser(ctx.newName(label));
+      if (u.id === undefined) ctx.skip(`could not create a test user (${outcome(u.result)})`);
+      users.push(u);
+    }
+    ctx.check('create test group and members', 'pass', `${group.name} with ${users.map((u) => u.name).join(', ')}`, {
+      evidence: [group.result.exchange.id, ...users.map((u) => u.result.exchange.id)],
+    });
+    const [a, b] = users.map((u) => u.id as string) as [string, string];
+    const add = (ids: string[]) => (cur: Set<string>) => new Set([...cur, ...ids]);
+    const remove = (ids: string[]) => (cur: Set<string>) => new Set([...cur].filter((v) => !ids.includes(v)));
+
+    const steps: Step[] = [
+      { label: 'add a member (RFC)', change: RFC_STYLE.addMembers([a]), expect: add([a]) },
+      { label: 'add the same member again (RFC)', change: RFC_STYLE.addMembers([a]), expect: add([a]), duplicateCheck: a },
+      { label: 'add a second member (RFC)', change: RFC_STYLE.addMembers([b]), expect: add([b]) },
+      { label: 'remove one member (RFC)', change: RFC_STYLE.removeMembers([a], [b]), expect: remove([a]) },
+    ];
+    if (style !== RFC_STYLE) {
+      steps.push(
+        { label: `add a member (${style.name})`, change: style.addMembers([a]), expect: add([a]) },
+        { label: `remove one member (${style.name})`, change: style.removeMembers([b], [a]), expect: remove([b]) },
+      );
+    }
+
+    const runState = new GroupsRun(ctx, group, users);
+    let current: Set<string> | undefined = new Set();
+    for (const [i, step] of steps.entries()) {
+      ctx.progress(step.label, i, steps.length);
+      if (current === undefined) {
+        ctx.check(step.label, 'skipped', 'memberships cannot be read back, so the change cannot be verified');
+        continue;
+      }
+      if (step.duplicateCheck !== undefined && !current.has(step.duplicateCheck)) {
+        ctx.check(step.label, 'skipped', 'the member was never added');
+        continue;
+      }
+      current = await runState.step(step, current);
+    }
+    ctx.observe('forms', steps.map((s) => s.change.form).filter((f, i, all) => all.indexOf(f) === i));
+    ctx.observe('userGroupsReturned', runState.userGroupsSeen);
+    ctx.observe('problems', runState.problems);
+    ctx.summary(runState.problems === 0 ? `${steps.length} membership changes reflected` : `${runState.problems} membership problem${runState.problems === 1 ? '' : 's'}`);
+  },
+};
