@@ -119,8 +119,11 @@ export class ProbeContext {
     return this.nowFn();
   }
 
-  /** Waits `ms`; a cancelled run ends the wait at once (ProbeCancelled). */
-  async sleep(ms: number): Promise<void> {
+  /**
+   * Waits (a change to show, a cursor to expire); cancelling the run ends the wait at once (ProbeCancelled).
+   * The run's clock decides how: a real timer, or a test's fake clock that moves on at once.
+   */
+  async wait(ms: number): Promise<void> {
     this.throwIfCancelled();
     try {
       await this.sleepFn(ms, this.signal);

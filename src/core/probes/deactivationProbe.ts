@@ -102,7 +102,7 @@ export const deactivationProbe: Probe = {
     const observations: Observation[] = [];
     for (const at of pollSchedule(horizon)) {
       const wait = sent.sentAt + at - ctx.now();
-      if (wait > 0) await ctx.sleep(wait);
+      if (wait > 0) await ctx.wait(wait);
       const o = await observe(ctx, user, sent.sentAt, at);
       observations.push(o);
       ctx.progress(`deactivation: ${describe(o)}`, observations.length);

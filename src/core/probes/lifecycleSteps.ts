@@ -170,7 +170,15 @@ export class LifecycleRun {
     const add = this.style.addMembers([user.id as string]);
     const added = await patchOwn(this.ctx, group, add.body);
     if (!added.ok) {
-      this.fail('add the user to the group', 'LIFECYCLE_STEP_FAILED', `${this.style.name}'s member add (${add.form}) answered ${outcome(added)}.`, [added.exchange.id]);
+      // Entra's "Add": if the same add with "add" goes through, the capital is to blame.
+      const lower = this.style.profile === 'entra' && refused(added)
+        ? await patchOwn(this.ctx, group, patchBody(...add.body.Operations.map((o) => ({ ...o, op: o.op.toLowerCase() }))))
+        : undefined;
+      if (lower?.ok) {
+        this.fail('add the user to the group', 'PATCH_CAPITALISED_OP_REJECTED', `Entra adds group members with "op": "Add"; the server answered ${outcome(added)}, while "op": "add" was accepted.`, [added.exchange.id, lower.exchange.id], 'error');
+      } else {
+        this.fail('add the user to the group', 'LIFECYCLE_STEP_FAILED', `${this.style.name}'s member add (${add.form}) answered ${outcome(added)}.`, [added.exchange.id, ...(lower ? [lower.exchange.id] : [])]);
+      }
     } else {
       this.pass('add the user to the group', `${add.form} answered ${added.status} (the groups probe checks that it takes effect)`, [added.exchange.id]);
     }
