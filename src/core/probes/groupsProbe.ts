@@ -5,7 +5,7 @@
 import type { SendResult } from '../http';
 import type { CreatedResource, ProbeContext } from './context';
 import { RFC_STYLE, idpStyle, type MemberChange } from './idpProfiles';
-import { bodyOf, outcome, patchOwn, readOwn, referenceValues } from './ownResources';
+import { bodyOf, outcome, patchOwn, readOwn, referenceValues, refused } from './ownResources';
 import type { Probe } from './types';
 
 interface Membership {
@@ -68,6 +68,11 @@ class GroupsRun {
     const { ctx, group } = this;
     const expected = step.expect(current);
     const sent = await patchOwn(ctx, group, step.change.body);
+    if (!sent.ok && !refused(sent)) {
+      // A server failure says nothing about the form; the membership is read again and the run goes on.
+      ctx.check(step.label, 'warn', `the ${step.change.form} answered ${outcome(sent)} even when retried: no verdict on this form`, { evidence: [sent.exchange.id] });
+      return this.reread(current);
+    }
     if (!sent.ok) {
       const message = `The ${step.change.form} (${step.label}) was answered ${outcome(sent)}: an IdP sending it cannot change this group's membership.`;
       this.report('GROUP_MEMBERS_NOT_REFLECTED', step.change.form, message, [sent.exchange.id]);

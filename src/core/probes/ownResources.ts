@@ -15,9 +15,13 @@ export function resourcePath(r: CreatedResource): string {
   return `/${r.kind}/${encodeURIComponent(r.id ?? '')}`;
 }
 
+/**
+ * The probes' PATCHes set values, remove them, or add members (which RFC 7644 §3.5.2.1 makes a no-op when they are
+ * there): repeating one is harmless, so the engine may retry it after a 5xx or a reset like a PUT.
+ */
 export function patchOwn(ctx: ProbeContext, r: CreatedResource, body: PatchBody): Promise<SendResult> {
   assertOwn(ctx, r);
-  return ctx.send({ method: 'PATCH', path: resourcePath(r), body });
+  return ctx.send({ method: 'PATCH', path: resourcePath(r), body }, { retryNonIdempotent: true });
 }
 
 export function putOwn(ctx: ProbeContext, r: CreatedResource, body: Json): Promise<SendResult> {
