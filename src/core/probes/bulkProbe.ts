@@ -108,6 +108,7 @@ export const bulkProbe: Probe = {
         { method: 'POST', path: '/Groups', bulkId: 'group', data: { schemas: [GROUP_SCHEMA], displayName: groupName, members: [{ value: 'bulkId:user' }] } },
       ],
     };
+    ctx.progress('sending a two-operation BulkRequest', 0, 3);
     const r = await ctx.send({ method: 'POST', path: '/Bulk', body: request });
     if (!r.ok) {
       // A refused request ran nothing; after a 5xx or a lost answer the entries stay for cleanup to look up.
@@ -173,6 +174,7 @@ export const bulkProbe: Probe = {
         if (claim.maxPayloadSize !== undefined && size > claim.maxPayloadSize) {
           ctx.check('maxOperations enforced', 'skipped', `${max + 1} operations take ${size} bytes, over maxPayloadSize ${claim.maxPayloadSize}`);
         } else {
+          ctx.progress(`sending ${max + 1} operations (maxOperations ${max})`, 1, 3);
           operationsEnforced = await checkLimit(ctx, 'maxOperations', max, over, claimEvidence);
         }
       }
@@ -183,6 +185,7 @@ export const bulkProbe: Probe = {
         ctx.check('maxPayloadSize enforced', 'skipped', `maxPayloadSize ${maxSize} is above ${MAX_TESTED_PAYLOAD} bytes; not tested`);
       } else {
         const over = { schemas: [BULK_REQUEST_SCHEMA], Operations: [ownPatch(user, 'nickName', 'x'.repeat(maxSize + 1024))] };
+        ctx.progress(`sending ${maxSize + 1024} bytes (maxPayloadSize ${maxSize})`, 2, 3);
         payloadEnforced = await checkLimit(ctx, 'maxPayloadSize', maxSize, over, claimEvidence);
       }
     }

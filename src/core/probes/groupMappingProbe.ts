@@ -76,6 +76,7 @@ export const groupMappingProbe: Probe = {
     };
 
     for (const [i, rule] of rules.entries()) {
+      ctx.progress(`rule ${i + 1} of ${rules.length}`, i, rules.length);
       const role = rule.role ? ` (role ${JSON.stringify(rule.role)})` : '';
       const named: { name: string; field: JsonPath }[] = [];
       if (rule.group) named.push({ name: rule.group, field: ['groupMapping', 'rules', i, 'group'] });
