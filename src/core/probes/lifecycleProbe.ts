@@ -86,7 +86,7 @@ async function replay(ctx: ProbeContext, run: LifecycleRun): Promise<void> {
   const style = run.style;
   const userName = ctx.newName('lifecycle');
   ctx.progress('looking the user up', 0, 6);
-  await run.lookup('look up the user', style.userLookup(userName));
+  await run.lookup('look up the user', style.userLookup(userName), 'user');
   const user = await run.create('create the user', 'Users', userBody(style, userName));
   if (!user) return;
   ctx.progress('reading it back', 1, 6);
@@ -103,20 +103,33 @@ async function replay(ctx: ProbeContext, run: LifecycleRun): Promise<void> {
     ctx.progress('deleting', 5, 6);
     await deleteUser(run, user);
   } else {
-    // Entra and Okta leave deactivated users in place; the user must still be found by the IdP's lookup.
-    const found = await ctx.send(style.userLookup(userName));
-    const read = await readOwn(ctx, user);
-    const evidence = [found.exchange.id, read.exchange.id];
-    const listed = found.ok && resourcesOf(found).some((r) => r['id'] === user.id);
-    if (read.status === 404) {
-      ctx.forget(user);
-      run.fail('find the deactivated user', 'DEACTIVATED_USER_NOT_READABLE', `After ${style.name}'s deactivation the user reads 404: the application deleted it, and ${style.name} expects it to stay readable.`, evidence);
-    } else if (!listed) {
-      run.fail('find the deactivated user', 'LIFECYCLE_STEP_FAILED', `After deactivation ${style.name}'s lookup (${eqFilter('userName', userName)}) answered ${outcome(found)} without the user: the IdP would create a duplicate on re-assignment.`, evidence);
-    } else {
-      run.pass('find the deactivated user', 'still found by the IdP\'s lookup', evidence);
-    }
+    await findDeactivated(run, user, userName);
   }
+}
+
+/** Entra and Okta leave deactivated users in place: the IdP's own lookup must still find it, or it creates a duplicate. */
+async function findDeactivated(run: LifecycleRun, user: CreatedResource, userName: string): Promise<void> {
+  const { ctx, style } = run;
+  const step = 'find the deactivated user';
+  const found = await ctx.send(style.userLookup(userName));
+  const read = await readOwn(ctx, user);
+  const evidence = [found.exchange.id, read.exchange.id];
+  if (read.status === 404) {
+    ctx.forget(user);
+    run.fail(step, 'DEACTIVATED_USER_NOT_READABLE', `After ${style.name}'s deactivation the user reads 404: the application deleted it, and ${style.name} expects it to stay readable.`, evidence);
+    return;
+  }
+  if (found.ok && resourcesOf(found).some((r) => r['id'] === user.id)) {
+    run.pass(step, 'still found by the IdP\'s lookup', evidence);
+    return;
+  }
+  // Okta pages its lookup from startIndex=1: a server that reads startIndex as an offset skips the only match.
+  const plain = style.profile === 'okta' ? await ctx.send({ method: 'GET', path: '/Users', query: { filter: eqFilter('userName', userName) } }) : undefined;
+  if (plain?.ok && resourcesOf(plain).some((r) => r['id'] === user.id)) {
+    run.fail(step, 'START_INDEX_NOT_ONE_BASED', `Okta's lookup (${eqFilter('userName', userName)} with startIndex=1&count=100) answered ${outcome(found)} without the user, while the same filter without startIndex finds it: startIndex is read 0-based, so Okta would create a duplicate.`, [...evidence, plain.exchange.id]);
+    return;
+  }
+  run.fail(step, 'LIFECYCLE_STEP_FAILED', `After deactivation ${style.name}'s lookup (${eqFilter('userName', userName)}) answered ${outcome(found)} without the user: the IdP would create a duplicate on re-assignment.`, [...evidence, ...(plain ? [plain.exchange.id] : [])]);
 }
 
 export const lifecycleProbe: Probe = {

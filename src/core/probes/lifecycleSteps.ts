@@ -6,7 +6,7 @@ import type { CreatedResource, ProbeContext } from './context';
 import type { AnyProbeCode } from './codes';
 import { deactivateAsIdp } from './deactivationRequest';
 import { ENTERPRISE_SCHEMA, GROUP_SCHEMA, USER_SCHEMA, patchBody, type IdpStyle, type PatchOperation } from './idpProfiles';
-import { attr, bodyOf, outcome, patchOwn, putOwn, readOwn, refused, type Json } from './ownResources';
+import { attr, bodyOf, outcome, patchOwn, putOwn, readOwn, refused, resourcesOf, type Json } from './ownResources';
 import type { FindingSeverity } from './types';
 
 /** The value at `name.familyName` or `emails[type eq "work"].value` (the two shapes the steps read back). */
@@ -25,6 +25,7 @@ export function valueAtPath(resource: Json | undefined, path: string): unknown {
 export class LifecycleRun {
   /** Codes the deactivation probe already reported in this run: the lifecycle's checks name them instead. */
   readonly alreadyReported: Set<string>;
+  private readonly byDeactivation: ReadonlySet<string>;
   failures = 0;
   private patchClaimChecked = false;
 
@@ -32,14 +33,15 @@ export class LifecycleRun {
     readonly ctx: ProbeContext,
     readonly style: IdpStyle,
   ) {
-    this.alreadyReported = new Set((ctx.results.get('deactivation')?.findings ?? []).map((f) => f.code));
+    this.byDeactivation = new Set((ctx.results.get('deactivation')?.findings ?? []).map((f) => f.code));
+    this.alreadyReported = new Set(this.byDeactivation);
   }
 
   /** A finding (unless another probe of this run reported the code) and the failed check that carries it. */
   fail(step: string, code: AnyProbeCode, message: string, evidence: string[], severity?: FindingSeverity): void {
     this.failures++;
     if (this.alreadyReported.has(code)) {
-      this.ctx.check(step, 'fail', `${message} (reported as ${code} by the deactivation probe)`, { evidence });
+      this.ctx.check(step, 'fail', `${message} (reported as ${code} ${this.byDeactivation.has(code) ? 'by the deactivation probe' : 'above'})`, { evidence });
       return;
     }
     const f = this.ctx.finding(code, message, evidence, severity ? { severity } : {});
@@ -51,23 +53,32 @@ export class LifecycleRun {
     this.ctx.check(step, 'pass', message, { evidence });
   }
 
-  /** The IdP's lookup before a create: a no-match filter must answer 200 with zero results (and, for Okta, integer paging numbers). */
-  async lookup(step: string, request: Parameters<ProbeContext['send']>[0]): Promise<void> {
+  /**
+   * The IdP's lookup before a create: a name that does not exist must answer 200 with no resources (and, for
+   * Okta, integer paging numbers). A totalResults that disagrees is the pagination probe's business.
+   */
+  async lookup(step: string, request: Parameters<ProbeContext['send']>[0], what: 'user' | 'group'): Promise<void> {
     const r = await this.ctx.send(request);
     const body = bodyOf(r);
+    const returned = resourcesOf(r).length;
     const total = body?.['totalResults'];
-    if (!r.ok || !body || (total !== 0 && total !== '0')) {
-      this.fail(step, 'EMPTY_FILTER_NOT_200', `${this.style.name}'s lookup of a name that does not exist answered ${outcome(r)}${r.ok ? ` with totalResults ${JSON.stringify(total)}` : ''}, not 200 with zero results: it would not create the user.`, [r.exchange.id]);
+    const empty = r.ok && body !== undefined && (Array.isArray(body['Resources']) ? returned === 0 : total === 0);
+    if (!empty) {
+      this.fail(step, 'EMPTY_FILTER_NOT_200', `${this.style.name}'s lookup of a ${what} that does not exist answered ${outcome(r)}${r.ok ? ` with ${returned} resources` : ''}, not 200 with no resources: it would not create the ${what}.`, [r.exchange.id]);
       return;
     }
-    if (this.style.profile === 'okta') {
+    if (this.style.profile === 'okta' && body) {
       const bad = ['totalResults', 'startIndex', 'itemsPerPage'].filter((k) => k in body && !Number.isInteger(body[k]));
       if (bad.length) {
         this.fail(step, 'PAGING_NUMBERS_NOT_INTEGERS', `Okta's lookup got ${bad.map((k) => `${k} ${JSON.stringify(body[k])}`).join(', ')}: Okta requires JSON integers.`, [r.exchange.id]);
         return;
       }
     }
-    this.pass(step, `answered ${r.status} with zero results`, [r.exchange.id]);
+    if (total !== undefined && Number(total) !== 0) {
+      this.ctx.check(step, 'warn', `answered ${r.status} with no resources, but totalResults ${JSON.stringify(total)}`, { evidence: [r.exchange.id] });
+      return;
+    }
+    this.pass(step, `answered ${r.status} with no resources`, [r.exchange.id]);
   }
 
   async create(step: string, kind: 'Users' | 'Groups', body: Json): Promise<CreatedResource | undefined> {
@@ -146,7 +157,7 @@ export class LifecycleRun {
   /** The group push: lookup, create, the IdP's member add (and Okta's path-less rename). */
   async groupPush(user: CreatedResource): Promise<void> {
     const name = this.ctx.newName('lifecycle-group');
-    await this.lookup('look up the group', this.style.groupLookup(name));
+    await this.lookup('look up the group', this.style.groupLookup(name), 'group');
     const body: Json = { schemas: [GROUP_SCHEMA], displayName: name, externalId: name };
     if (this.style.profile === 'okta') body['members'] = [];
     const group = await this.create('create the group', 'Groups', body);
