@@ -63,8 +63,12 @@ export class LifecycleRun {
     const returned = resourcesOf(r).length;
     const total = body?.['totalResults'];
     const empty = r.ok && body !== undefined && (Array.isArray(body['Resources']) ? returned === 0 : total === 0);
+    if (r.ok && returned > 0) {
+      this.fail(step, 'FILTER_RESULTS_WRONG', `${this.style.name}'s lookup of a ${what} that does not exist returned ${returned} resources: the filter was not applied, and the IdP would take one of them for its ${what}.`, [r.exchange.id]);
+      return;
+    }
     if (!empty) {
-      this.fail(step, 'EMPTY_FILTER_NOT_200', `${this.style.name}'s lookup of a ${what} that does not exist answered ${outcome(r)}${r.ok ? ` with ${returned} resources` : ''}, not 200 with no resources: it would not create the ${what}.`, [r.exchange.id]);
+      this.fail(step, 'EMPTY_FILTER_NOT_200', `${this.style.name}'s lookup of a ${what} that does not exist answered ${outcome(r)}, not 200 with no resources: it would not create the ${what}.`, [r.exchange.id]);
       return;
     }
     if (this.style.profile === 'okta' && body) {
