@@ -4,7 +4,7 @@
 // something else, repeated adds that list a member twice, and forms the server refuses.
 import type { SendResult } from '../http';
 import type { CreatedResource, ProbeContext } from './context';
-import { RFC_STYLE, idpStyle, type MemberChange } from './idpProfiles';
+import { RFC_STYLE, idpStyle, patchBody, type MemberChange } from './idpProfiles';
 import { bodyOf, outcome, patchOwn, readOwn, referenceValues, refused } from './ownResources';
 import type { Probe } from './types';
 
@@ -43,6 +43,9 @@ class GroupsRun {
   private membersHidden = false;
   /** Whether the server shows a group's members at all (an empty list may simply be left out). */
   private membersVisible: boolean | undefined;
+  /** Whether the server returns users' `groups` at all (learnt the first time one is missing). */
+  private userGroupsReturned: boolean | undefined;
+  private touches = 0;
   private visibilityEvidence: string[] = [];
   userGroupsSeen = false;
   problems = 0;
@@ -129,17 +132,18 @@ class GroupsRun {
     let shown = 0;
     let wrong = 0;
     for (const u of affected) {
-      const read = await readOwn(ctx, u);
-      const groups = referenceValues(bodyOf(read), 'groups');
-      if (groups === undefined) continue;
-      shown++;
-      this.userGroupsSeen = true;
       const should = expected.has(u.id as string);
-      if (groups.includes(group.id as string) !== should) {
+      const seen = await this.userGroups(u, should);
+      if (seen === undefined) continue;
+      shown++;
+      const listed = seen.groups.includes(group.id as string);
+      if (listed !== should || seen.touched) {
         wrong++;
-        const message = `After the ${step.change.form} (${step.label}, answered ${sent.status}) user ${u.name} ${should ? 'does not list' : 'still lists'} the group in its \`groups\`.`;
-        this.report('GROUP_MEMBERS_NOT_REFLECTED', `${step.change.form} user`, message, [...evidence, read.exchange.id]);
-        ctx.check(`${step.label}: user's groups`, 'fail', message, { codes: ['GROUP_MEMBERS_NOT_REFLECTED'], evidence: [...evidence, read.exchange.id] });
+        const message = listed !== should
+          ? `After the ${step.change.form} (${step.label}, answered ${sent.status}) user ${u.name} ${should ? 'does not list' : 'still lists'} the group in its \`groups\`.`
+          : `After the ${step.change.form} (${step.label}, answered ${sent.status}) user ${u.name} had no \`groups\`; they showed the group only after the user itself was written, so users' groups are not kept up to date.`;
+        this.report('GROUP_MEMBERS_NOT_REFLECTED', 'user groups', message, [...evidence, ...seen.evidence]);
+        ctx.check(`${step.label}: user's groups`, 'fail', message, { codes: ['GROUP_MEMBERS_NOT_REFLECTED'], evidence: [...evidence, ...seen.evidence] });
       }
     }
     if (before !== undefined) return expected;
@@ -151,6 +155,29 @@ class GroupsRun {
     }
     if (wrong === 0) ctx.check(step.label, 'pass', `${step.change.form} answered ${sent.status}; the group hides its members, the users' groups show the change`, { evidence });
     return expected;
+  }
+
+  /**
+   * A user's `groups`, or undefined when the server does not return them. An absent `groups` on a user that
+   * should be a member may be an attribute the server only refreshes when the user itself is written: a harmless
+   * write (a new displayName on the probe's own user) tells that apart from one never returned.
+   */
+  private async userGroups(u: CreatedResource, shouldBeMember: boolean): Promise<{ groups: string[]; evidence: string[]; touched: boolean } | undefined> {
+    const read = await readOwn(this.ctx, u);
+    const groups = referenceValues(bodyOf(read), 'groups');
+    if (groups !== undefined) {
+      this.userGroupsSeen = true;
+      return { groups, evidence: [read.exchange.id], touched: false };
+    }
+    if (!shouldBeMember || this.userGroupsReturned === false) return undefined;
+    // A write that changes nothing may not count as one: set a new displayName (the probe's own user).
+    const touch = await patchOwn(this.ctx, u, patchBody({ op: 'replace', path: 'displayName', value: `${u.name} (touched ${++this.touches})` }));
+    const again = await readOwn(this.ctx, u);
+    const after = referenceValues(bodyOf(again), 'groups');
+    this.userGroupsReturned = after !== undefined;
+    if (after === undefined) return undefined;
+    this.userGroupsSeen = true;
+    return { groups: after, evidence: [read.exchange.id, touch.exchange.id, again.exchange.id], touched: true };
   }
 
   private async reread(fallback: Set<string>): Promise<Set<string> | undefined> {
