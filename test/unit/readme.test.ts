@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { knownFindingCodes } from '../../src/core/registry/findingCodes';
 import { SANDBOX_CODES } from '../../src/sandbox';
+import { REQUEST_FILE_CODES } from '../../src/core/requestFile';
 
 const root = join(__dirname, '..', '..');
 const readme = readFileSync(join(root, 'README.md'), 'utf8');
@@ -14,7 +15,7 @@ const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as {
 };
 
 test('every finding code has a README anchor (diagnostics link to README.md#<code>)', () => {
-  const codes = [...knownFindingCodes, ...Object.values(SANDBOX_CODES)];
+  const codes = [...knownFindingCodes, ...Object.values(SANDBOX_CODES), ...Object.keys(REQUEST_FILE_CODES)];
   const missing = codes.filter((c) => !readme.includes(`<a id="${c.toLowerCase()}"></a>`));
   assert.deepEqual(missing, []);
 });

@@ -5,15 +5,19 @@ import { checkFilter, checkPatchPath, parseFilter, parsePatchPath, type PatchPat
 import { filterLookup, filterSuggestions } from './filterLookup';
 import type { JsonPath } from './payloadLocate';
 import type { RuleContext } from './payloadModel';
+import type { SchemaCatalog } from './catalog';
+
+/** Findings of a filter's text (offsets within `text`): syntax errors, else the checks against `schemas`. */
+export function filterTextFindings(catalog: SchemaCatalog, text: string, schemas: readonly string[]): Finding[] {
+  const parsed = parseFilter(text);
+  if (parsed.errors.length > 0 || !parsed.ast) {
+    return parsed.errors.map((e) => ({ code: 'FILTER_SYNTAX', severity: 'error' as const, message: e.message, range: e.range }));
+  }
+  return checkFilter(parsed.ast, filterLookup(catalog, schemas), { suggest: filterSuggestions(catalog, schemas) });
+}
 
 export function checkFilterString(ctx: RuleContext, text: string, path: JsonPath, schemas: readonly string[]): void {
-  const parsed = parseFilter(text);
-  let findings: Finding[];
-  if (parsed.errors.length > 0 || !parsed.ast) {
-    findings = parsed.errors.map((e) => ({ code: 'FILTER_SYNTAX', severity: 'error' as const, message: e.message, range: e.range }));
-  } else {
-    findings = checkFilter(parsed.ast, filterLookup(ctx.catalog, schemas), { suggest: filterSuggestions(ctx.catalog, schemas) });
-  }
+  const findings = filterTextFindings(ctx.catalog, text, schemas);
   if (findings.length > 0) ctx.inner.push({ path, findings });
 }
 

@@ -27,39 +27,53 @@ function sameSpot(doc: vscode.TextDocument, f: Finding, d: vscode.Diagnostic): b
   return codeOf(d) === f.code && doc.offsetAt(d.range.start) === f.range.start && doc.offsetAt(d.range.end) === f.range.end;
 }
 
+/** The fixes of `findings` as quick fixes, each attached to the diagnostic (of `source`) that shows its finding. */
+function quickFixes(doc: vscode.TextDocument, findings: readonly Finding[], diagnostics: readonly vscode.Diagnostic[], source: string): vscode.CodeAction[] {
+  const actions: vscode.CodeAction[] = [];
+  for (const d of diagnostics) {
+    if (d.source !== source) continue;
+    const f = findings.find((x) => sameSpot(doc, x, d));
+    for (const fix of f?.fixes ?? []) {
+      const a = new vscode.CodeAction(fix.title, vscode.CodeActionKind.QuickFix);
+      a.edit = workspaceEdit(doc, fix.edits);
+      a.diagnostics = [d];
+      a.isPreferred = fix.preferred === true;
+      actions.push(a);
+    }
+  }
+  return actions;
+}
+
+/**
+ * The code actions of a SCIM document: quick fixes of the findings its diagnostics (of `source`) show, and "Fix
+ * all SCIM quirks in file" when asked for, or when the range touches a quirk; `fixAll` computes its edits.
+ */
+export function findingCodeActions(doc: vscode.TextDocument, range: vscode.Range | vscode.Selection, context: vscode.CodeActionContext, findings: readonly Finding[], source: string, fixAll: () => readonly TextEdit[]): vscode.CodeAction[] {
+  const actions: vscode.CodeAction[] = [];
+  const wantsQuickFix = !context.only || context.only.contains(vscode.CodeActionKind.QuickFix) || vscode.CodeActionKind.QuickFix.contains(context.only);
+  if (wantsQuickFix) actions.push(...quickFixes(doc, findings, context.diagnostics, source));
+  const wantsFixAll = !context.only || context.only.contains(FIX_ALL_QUIRKS_KIND) || FIX_ALL_QUIRKS_KIND.contains(context.only);
+  if (wantsFixAll) {
+    const inRange = findings.some((f) => f.code.startsWith('QUIRK_') && toRange(doc, f.range).intersection(range));
+    const edits = context.only || inRange ? fixAll() : [];
+    if (edits.length > 0) {
+      const a = new vscode.CodeAction('Fix all SCIM quirks in file', FIX_ALL_QUIRKS_KIND);
+      a.edit = workspaceEdit(doc, edits);
+      actions.push(a);
+    }
+  }
+  return actions;
+}
 
 export function registerPayloadCodeActions(ctx: WorkbenchContext, analyses: PayloadAnalyses): void {
   const provider: vscode.CodeActionProvider = {
     provideCodeActions(doc, range, context) {
       if (!isPayloadDocument(doc)) return undefined;
       const findings = analyses.findings(doc);
-      const actions: vscode.CodeAction[] = [];
-      const wantsQuickFix = !context.only || context.only.contains(vscode.CodeActionKind.QuickFix) || vscode.CodeActionKind.QuickFix.contains(context.only);
-      if (wantsQuickFix) {
-        for (const d of context.diagnostics) {
-          if (d.source !== PAYLOAD_DIAGNOSTIC_SOURCE) continue;
-          const f = findings.find((x) => sameSpot(doc, x, d));
-          for (const fix of f?.fixes ?? []) {
-            const a = new vscode.CodeAction(fix.title, vscode.CodeActionKind.QuickFix);
-            a.edit = workspaceEdit(doc, fix.edits);
-            a.diagnostics = [d];
-            a.isPreferred = fix.preferred === true;
-            actions.push(a);
-          }
-        }
-      }
-      const wantsFixAll = !context.only || context.only.contains(FIX_ALL_QUIRKS_KIND) || FIX_ALL_QUIRKS_KIND.contains(context.only);
-      if (wantsFixAll) {
-        const inRange = findings.some((f) => f.code.startsWith('QUIRK_') && toRange(doc, f.range).intersection(range));
-        const fixed = context.only || inRange ? fixAllQuirks(doc.getText(), analyses.optionsFor(doc), findings) : undefined;
-        const edits = fixed?.edit ? [fixed.edit] : [];
-        if (edits.length > 0) {
-          const a = new vscode.CodeAction('Fix all SCIM quirks in file', FIX_ALL_QUIRKS_KIND);
-          a.edit = workspaceEdit(doc, edits);
-          actions.push(a);
-        }
-      }
-      return actions;
+      return findingCodeActions(doc, range, context, findings, PAYLOAD_DIAGNOSTIC_SOURCE, () => {
+        const fixed = fixAllQuirks(doc.getText(), analyses.optionsFor(doc), findings);
+        return fixed.edit ? [fixed.edit] : [];
+      });
     },
   };
   ctx.track(vscode.languages.registerCodeActionsProvider(PAYLOAD_SELECTOR, provider, {

@@ -51,8 +51,9 @@ export function registerWorkspaceSchemas(ctx: WorkbenchContext): void {
     });
   };
 
+  // Request files (language scim-request) carry payloads in their bodies: they need the schemas too.
   const consider = (doc: vscode.TextDocument): void => {
-    if (!started && isPayloadDocument(doc)) start();
+    if (!started && (isPayloadDocument(doc) || doc.languageId === 'scim-request')) start();
   };
   vscode.workspace.textDocuments.forEach(consider);
   ctx.track(vscode.workspace.onDidOpenTextDocument(consider));

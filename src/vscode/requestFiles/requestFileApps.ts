@@ -1,0 +1,100 @@
+// The applications a request file can name: every registry in the workspace plus the running sandbox's
+// transient registry, kept current as registries change. Completion, hover and diagnostics read the latest list
+// synchronously; the first use loads it.
+import * as vscode from 'vscode';
+import type { RequestFileApp } from '../../core/requestFile';
+import { allRegistryFiles, registryWorkspace, type RegistryFile } from '../registry/registryFiles';
+import { TRANSIENT_SCHEME, transientRegistries } from '../registry/transientRegistry';
+import type { ParsedApplication } from '../../core/registry';
+import type { WorkbenchContext } from '../shared/workbenchContext';
+
+export interface RegistryApplication {
+  info: RequestFileApp;
+  file: RegistryFile;
+  app: ParsedApplication;
+}
+
+function sourceOf(file: RegistryFile): string {
+  if (file.uri.scheme === TRANSIENT_SCHEME) return transientRegistries.find(file.uri)?.label ?? 'a running registry';
+  return vscode.workspace.asRelativePath(file.uri);
+}
+
+export class RequestFileApps implements vscode.Disposable {
+  private current: RegistryApplication[] | undefined;
+  private loading: Promise<RegistryApplication[]> | undefined;
+  private generation = 0;
+  private readonly changed = new vscode.EventEmitter<void>();
+  private readonly disposables: vscode.Disposable[] = [this.changed];
+  /** Fires when the list is first known and after it changed (a registry edited, added or removed; the sandbox started or stopped). */
+  readonly onDidChange = this.changed.event;
+
+  constructor(private readonly ctx: WorkbenchContext) {
+    this.disposables.push(registryWorkspace(ctx).onDidChange(() => this.reload()), transientRegistries.onDidChange(() => this.reload()));
+  }
+
+  /** The latest list, or undefined before the first load finished. */
+  get known(): RequestFileApp[] | undefined {
+    return this.current?.map((a) => a.info);
+  }
+
+  async list(): Promise<RegistryApplication[]> {
+    if (this.current) return this.current;
+    this.loading ??= this.load();
+    return this.loading;
+  }
+
+  /** The first application with this id (case-insensitive), as `findRegistryApplication` finds it. */
+  async find(id: string): Promise<RegistryApplication | undefined> {
+    const wanted = id.toLowerCase();
+    return (await this.list()).find((a) => a.info.id.toLowerCase() === wanted);
+  }
+
+  private async load(): Promise<RegistryApplication[]> {
+    const generation = ++this.generation;
+    const out: RegistryApplication[] = [];
+    const seen = new Set<string>();
+    for (const file of await allRegistryFiles(this.ctx)) {
+      for (const app of file.parsed.applications) {
+        const id = app.app.id;
+        if (typeof id !== 'string' || id === '' || seen.has(id.toLowerCase())) continue;
+        seen.add(id.toLowerCase());
+        const info: RequestFileApp = { id, source: sourceOf(file) };
+        if (typeof app.app.name === 'string') info.name = app.app.name;
+        if (typeof app.app.baseUrl === 'string') info.baseUrl = app.app.baseUrl;
+        out.push({ info, file, app });
+      }
+    }
+    // A load that started before a newer one must not overwrite the newer list.
+    if (generation === this.generation) {
+      this.current = out;
+      this.loading = undefined;
+      this.changed.fire();
+    }
+    return out;
+  }
+
+  private reload(): void {
+    if (!this.current && !this.loading) return; // nobody asked yet: the first list() reads everything anyway
+    this.loading = this.load();
+    this.loading.catch((err: unknown) => {
+      this.loading = undefined;
+      this.ctx.log.warn(`Request files: cannot list registry applications: ${err instanceof Error ? err.message : String(err)}`);
+    });
+  }
+
+  dispose(): void {
+    for (const d of this.disposables.splice(0)) d.dispose();
+  }
+}
+
+const instances = new WeakMap<WorkbenchContext, RequestFileApps>();
+
+/** One list per extension context, built on first use. */
+export function requestFileApps(ctx: WorkbenchContext): RequestFileApps {
+  let apps = instances.get(ctx);
+  if (!apps) {
+    apps = ctx.track(new RequestFileApps(ctx));
+    instances.set(ctx, apps);
+  }
+  return apps;
+}

@@ -1,0 +1,19 @@
+// Registers every request-file editor feature (language `scim-request`): diagnostics, quick fixes, completion,
+// hover, and choosing a file's application. Sending (code lenses, the Send command, inline results) builds on
+// requestFileModels() and applicationForRequest().
+import type { WorkbenchContext } from '../shared/workbenchContext';
+import { registerChooseApplicationCommand } from './requestFileApplication';
+import { registerRequestFileCodeActions } from './requestFileCodeActions';
+import { registerRequestFileCompletion } from './requestFileCompletion';
+import { registerRequestFileDiagnostics } from './requestFileDiagnostics';
+import { requestFileModels } from './requestFileDocuments';
+import { registerRequestFileHover } from './requestFileHover';
+
+export function registerRequestFiles(ctx: WorkbenchContext): void {
+  const models = requestFileModels(ctx);
+  registerRequestFileDiagnostics(ctx, models);
+  registerRequestFileCodeActions(ctx, models);
+  registerRequestFileCompletion(ctx, models);
+  registerRequestFileHover(ctx, models);
+  registerChooseApplicationCommand(ctx);
+}
