@@ -13,6 +13,10 @@ const APPS: StartOptions['apps'] = [
   { id: 'strict', profile: 'strict' },
   { id: 'aws-like', profile: 'aws-like' },
   { id: 'minimal', profile: 'minimal' },
+  { id: 'limits-ignored', profile: 'strict', quirks: { bulkLimits: 'ignored', bulkMaxOperations: 5, bulkMaxPayloadSize: 4096 } },
+  { id: 'small-limits', profile: 'strict', quirks: { bulkMaxOperations: 5, bulkMaxPayloadSize: 4096 } },
+  { id: 'advertised-only', profile: 'strict', quirks: { bulk: 'advertisedOnly' } },
+  { id: 'unresolved', profile: 'strict', quirks: { bulkIdReferences: 'unresolved' } },
 ];
 before(async () => { sb = await startSandbox({ apps: APPS.map((a) => ({ ...a, users: 5, groups: 1 })), token: TOKEN, seed: 3 }); });
 after(async () => { await sb.stop(); });
@@ -46,6 +50,34 @@ describe('bulk', () => {
       const paths = [...x.request.body!.text.matchAll(/"path":"(\/[^"]+)"/g)].map((m) => m[1]);
       assert.ok(paths.length > 0 && paths.every((p) => p === `/Users/${userId}`), 'over-limit operations touch only the probe user');
     }
+  });
+
+  test('BULK_CLAIM_CONTRADICTED: limits only advertised (requests over them processed); the same limits enforced give 413', async () => {
+    const { report } = await probe(app('limits-ignored'), { only: ['bulk'] });
+    const b = bulk(report);
+    assert.deepEqual(codesOf(report, 'bulk'), ['BULK_CLAIM_CONTRADICTED']);
+    assert.equal(b.findings.length, 2);
+    assert.match(b.findings[0]!.message, /maxOperations 5, but a request over it answered 200/);
+    assert.equal(b.observed['maxOperationsEnforced'], false);
+    assert.equal(b.observed['maxPayloadSizeEnforced'], false);
+    const enforced = await probe(app('small-limits'), { only: ['bulk'] });
+    assert.deepEqual(codesOf(enforced.report, 'bulk'), []);
+    assert.match(bulk(enforced.report).checks.find((c) => c.name === 'maxOperations enforced')!.message!, /answered 413 tooMany/);
+  });
+
+  test('BULK_CLAIM_CONTRADICTED: Bulk advertised but /Bulk answers 501; nothing is left in the journal', async () => {
+    const { report, journal } = await probe(app('advertised-only'), { only: ['bulk'] });
+    assert.deepEqual(codesOf(report, 'bulk'), ['BULK_CLAIM_CONTRADICTED']);
+    assert.match(bulk(report).findings[0]!.message, /answered 501/);
+    assert.deepEqual(journal.pending(), []);
+    assert.deepEqual(report.cleanup, { created: 0, deleted: 0, failed: [] });
+  });
+
+  test('BULK_BULKID_UNRESOLVED: the member stored as the literal "bulkId:user"', async () => {
+    const { report } = await probe(app('unresolved'), { only: ['bulk'] });
+    assert.deepEqual(codesOf(report, 'bulk'), ['BULK_BULKID_UNRESOLVED']);
+    assert.match(bulk(report).findings[0]!.message, /lists "bulkId:user", not the new user's id/);
+    assert.deepEqual(report.cleanup.failed, []);
   });
 
   test('skipped where Bulk is not claimed (aws-like) or ServiceProviderConfig is missing (minimal)', async () => {

@@ -18,6 +18,11 @@ const APPS: StartOptions['apps'] = [
   { id: 'caps-reject', profile: 'strict', quirks: { capitalisedPatchOps: 'reject', stringBooleans: 'coerce' } },
   { id: 'no-pathless', profile: 'strict', quirks: { pathlessPatch: 'reject' } },
   { id: 'failing', profile: 'strict', quirks: { faults: { rate: 1, kind: '503' } } },
+  { id: 'no-patch-claim', profile: 'strict', quirks: { falseClaims: ['patch'] } },
+  { id: 'no-match-404', profile: 'strict', quirks: { noMatchStatus: 404 } },
+  { id: 'string-numbers', profile: 'strict', quirks: { pagingNumbers: 'strings' } },
+  { id: 'zero-based', profile: 'strict', quirks: { startIndex: 'zeroBased' } },
+  { id: 'username-only-filters', profile: 'strict', quirks: { filterAttributes: ['userName'] } },
 ];
 before(async () => { sb = await startSandbox({ apps: APPS.map((a) => ({ ...a, users: 5, groups: 1 })), token: TOKEN, seed: 3 }); });
 after(async () => { await sb.stop(); });
@@ -123,6 +128,34 @@ describe('lifecycle: where the application breaks the IdP', () => {
     assert.equal(create.status, 'fail');
     assert.ok(!lifecycle(report).checks.some((c) => c.name === 'read the user'));
     assert.deepEqual(report.cleanup.failed.length, 1, 'the unanswered create stays journalled for cleanup');
+  });
+
+  test('DISCOVERY_CLAIM_CONTRADICTED: ServiceProviderConfig says PATCH is unsupported, yet PATCH works; strict\'s claim holds', async () => {
+    const { report } = await run(app('no-patch-claim'));
+    assert.deepEqual(codesOf(report, 'lifecycle'), ['DISCOVERY_CLAIM_CONTRADICTED']);
+    assert.match(lifecycle(report).findings[0]!.message, /says PATCH is not supported, but a PATCH answered 200/);
+    assert.ok(!codesOf((await run(app('strict'))).report).includes('DISCOVERY_CLAIM_CONTRADICTED'));
+  });
+
+  test('EMPTY_FILTER_NOT_200: a lookup of a name that does not exist answers 404', async () => {
+    const { report } = await run(app('no-match-404', 'entra'));
+    assert.ok(codesOf(report, 'lifecycle').includes('EMPTY_FILTER_NOT_200'));
+    assert.match(lifecycle(report).findings.find((f) => f.code === 'EMPTY_FILTER_NOT_200')!.message, /answered 404/);
+  });
+
+  test('FILTER_RESULTS_WRONG: a server that drops filters on displayName answers the group lookup with every group', async () => {
+    const { report } = await run(app('username-only-filters', 'entra'));
+    const f = lifecycle(report).findings.find((x) => x.code === 'FILTER_RESULTS_WRONG');
+    assert.match(f?.message ?? '', /lookup of a group that does not exist returned \d+ resources/);
+  });
+
+  test('okta: PAGING_NUMBERS_NOT_INTEGERS on its lookup, START_INDEX_NOT_ONE_BASED when startIndex=1 skips the only match; rfc sees neither', async () => {
+    const strings = await run(app('string-numbers', 'okta'));
+    assert.deepEqual(codesOf(strings.report, 'lifecycle'), ['PAGING_NUMBERS_NOT_INTEGERS']);
+    const zero = await run(app('zero-based', 'okta'));
+    assert.deepEqual(codesOf(zero.report, 'lifecycle'), ['START_INDEX_NOT_ONE_BASED']);
+    assert.match(lifecycle(zero.report).findings[0]!.message, /without startIndex finds it/);
+    assert.deepEqual(codesOf((await run(app('zero-based'))).report, 'lifecycle'), []);
   });
 
   test('what the deactivation probe already reported is named, not repeated', async () => {

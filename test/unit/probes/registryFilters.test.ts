@@ -13,6 +13,7 @@ let sb: RunningSandbox;
 const APPS: StartOptions['apps'] = [
   { id: 'strict', profile: 'strict' },
   { id: 'aws-like', profile: 'aws-like' },
+  { id: 'username-only', profile: 'strict', quirks: { filterAttributes: ['userName'] } },
 ];
 before(async () => { sb = await startSandbox({ apps: APPS.map((a) => ({ ...a, users: 12, groups: 2 })), token: TOKEN, seed: 3 }); });
 after(async () => { await sb.stop(); });
@@ -50,6 +51,15 @@ describe('registry filters', () => {
     assert.deepEqual(f.field, ['filters', 1, 'expression']);
     assert.match(f.message, /answered 400 invalidFilter/);
     assert.equal(report.transcript.find((x) => x.id === f.evidence[0])?.response?.status, 400);
+  });
+
+  test('REGISTRY_FILTER_FAILS: a filter the server silently drops returns resources that do not match it (judged with the core evaluator)', async () => {
+    const filters = [{ expression: 'userName eq "{{userName}}"' }, { expression: 'externalId eq "{{externalId}}"' }];
+    const { report } = await probe(app('username-only', { filters }), { only: ['registry-filters'] });
+    const p = rf(report);
+    assert.deepEqual(p.checks.map((c) => c.status), ['pass', 'fail']);
+    assert.match(p.findings[0]!.message, /returned \d+ of \d+ resources that do not match it/);
+    assert.deepEqual(p.findings[0]!.field, ['filters', 1, 'expression']);
   });
 
   test('a filter the registry already marks as failing still fails, as info', async () => {

@@ -1,5 +1,6 @@
 // Runs of the writing probes that are cancelled midway, or whose server starts failing midway, leave no resource
-// with the test prefix once cleanup has run (the run's own, or `cleanUpJournal` after the server recovers).
+// with the test prefix once cleanup has run (the run's own, or `cleanUpJournal` after the server recovers), and
+// the sandbox's write log shows that no write ever touched a resource outside the prefix.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { startSandbox, type RunningSandbox } from '../../../src/sandbox';
@@ -32,6 +33,28 @@ function target(viaProxy: boolean): Application {
   return viaProxy ? { ...base, baseUrl: running.baseUrl.replace(sb.url, proxy.origin) } : base;
 }
 
+/**
+ * The sandbox's write log since `since`: every write that reached the service (Bulk operations included), by name.
+ * Each must name a resource with the test prefix, before and after the write.
+ */
+async function writesOutsidePrefix(since: number): Promise<{ outside: string[]; last: number; count: number }> {
+  const r = await fetch(`${sb.url}/apps/strict/_sandbox/writes?since=${since}`, { headers: { authorization: `Bearer ${TOKEN}` } });
+  assert.equal(r.status, 200);
+  const { writes } = (await r.json()) as { writes: { seq: number; method: string; path: string; name?: string; nameAfter?: string; status: number }[] };
+  const outside = writes.filter((w) => !w.name?.startsWith(PREFIX) || (w.nameAfter !== undefined && !w.nameAfter.startsWith(PREFIX)))
+    .map((w) => `${w.method} ${w.path} ${w.name ?? '(no name)'} -> ${w.status}`);
+  return { outside, last: writes.reduce((m, w) => Math.max(m, w.seq), since), count: writes.length };
+}
+
+let logSeq = 0;
+/** Asserts that the writes since the previous call all stayed inside the prefix. */
+async function onlyPrefixWritten(): Promise<void> {
+  const { outside, last, count } = await writesOutsidePrefix(logSeq);
+  logSeq = last;
+  assert.ok(count > 0, 'the run wrote something');
+  assert.deepEqual(outside, []);
+}
+
 /** Users and groups on the sandbox (read directly, not through the proxy) whose name has the test prefix. */
 async function residue(): Promise<string[]> {
   const client = clientFor(target(false));
@@ -45,6 +68,17 @@ async function residue(): Promise<string[]> {
 }
 
 describe('residue', () => {
+  test('the write-log check sees a write outside the prefix (a seeded user renamed directly)', async () => {
+    const client = clientFor(target(false));
+    const list = await client.send({ method: 'GET', path: '/Users', query: { count: 1 } });
+    const seeded = (list.json as { Resources: { id: string }[] }).Resources[0]!;
+    await client.send({ method: 'PATCH', path: `/Users/${seeded.id}`, body: { schemas: ['urn:ietf:params:scim:api:messages:2.0:PatchOp'], Operations: [{ op: 'replace', path: 'nickName', value: 'x' }] } });
+    const { outside, last } = await writesOutsidePrefix(logSeq);
+    logSeq = last;
+    assert.equal(outside.length, 1);
+    assert.match(outside[0]!, /^PATCH \/Users\//);
+  });
+
   for (const k of [1, 2, 4, 7, 10]) {
     test(`a run cancelled after its ${k}th create leaves nothing behind`, async () => {
       const app = target(false);
@@ -67,6 +101,7 @@ describe('residue', () => {
       assert.deepEqual(report.cleanup.failed, []);
       assert.deepEqual(journal.pending(), []);
       assert.deepEqual(await residue(), []);
+      await onlyPrefixWritten();
     });
   }
 
@@ -82,6 +117,7 @@ describe('residue', () => {
     assert.deepEqual(report.cleanup.failed, []);
     assert.deepEqual(journal.pending(), []);
     assert.deepEqual(await residue(), []);
+    await onlyPrefixWritten();
   });
 
   test('a server that fails until the end: the journal keeps what could not be removed, and cleanUpJournal removes it once the server is back', async () => {
@@ -98,5 +134,6 @@ describe('residue', () => {
     assert.deepEqual(later.failed, []);
     assert.deepEqual(journal.pending(), []);
     assert.deepEqual(await residue(), []);
+    await onlyPrefixWritten();
   });
 });
