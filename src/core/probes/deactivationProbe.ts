@@ -117,7 +117,7 @@ export const deactivationProbe: Probe = {
     }
     if (c.contract === 'deleted') ctx.forget(user);
     const evidence = [...sent.evidence, ...c.decisive.evidence];
-    const f = ctx.finding('DEACTIVATION_CONTRACT', contractMessage(c, sent, timeline), evidence, { field: ['deactivation', 'contract'] });
+    const f = ctx.finding('DEACTIVATION_CONTRACT', contractMessage(c, sent, timeline), evidence, { field: ['deactivation', 'contract'], observed: c.contract });
     ctx.check('deactivation contract', 'pass', f.message, { codes: [f.code], evidence });
     if (c.contract === 'deleted') {
       const g = ctx.finding('DEACTIVATED_USER_NOT_READABLE', `After deactivation the user reads 404 (${describe(c.decisive)}): the application deleted it. Microsoft Entra expects a deactivated user to stay readable with active=false.`, c.decisive.evidence);

@@ -53,6 +53,7 @@ describe('deactivation contract', () => {
     assert.equal(d.observed['delaySeconds'], 0);
     const f = d.findings[0]!;
     assert.equal(f.severity, 'info');
+    assert.equal(f.observed, 'immediate', 'the finding carries the classification');
     assert.match(f.message, /immediate: sent at 2026-03-01T09:00:00.000Z/);
     const ids = new Set(report.transcript.map((x) => x.id));
     for (const e of f.evidence) assert.ok(ids.has(e));
