@@ -53,6 +53,8 @@ export interface ProbeContextInit {
   signal: AbortSignal;
   onProgress: (p: ProbeProgress) => void;
   now: () => number;
+  /** Waits `ms` (rejects when `signal` fires); tests inject one that advances a fake clock. */
+  sleep?: (ms: number, signal: AbortSignal) => Promise<void>;
 }
 
 export interface CreatedResource {
@@ -61,6 +63,13 @@ export interface CreatedResource {
   /** Undefined when the create failed (the journal entry is then removed, or kept if the outcome is unknown). */
   id?: string;
   result: SendResult;
+  entry: JournalEntry;
+}
+
+/** A resource a request other than a plain create will make (a Bulk operation), journalled before it is sent. */
+export interface PendingCreate {
+  kind: JournalKind;
+  name: string;
   entry: JournalEntry;
 }
 
@@ -89,6 +98,7 @@ export class ProbeContext {
   private current: { probe: ProbeName; scratch: ProbeScratch } | undefined;
   private readonly onProgress: (p: ProbeProgress) => void;
   private readonly nowFn: () => number;
+  private readonly sleepFn: (ms: number, signal: AbortSignal) => Promise<void>;
   private nameCounter = 0;
 
   constructor(init: ProbeContextInit) {
@@ -102,11 +112,26 @@ export class ProbeContext {
     this.signal = init.signal;
     this.onProgress = init.onProgress;
     this.nowFn = init.now;
+    this.sleepFn = init.sleep ?? sleep;
     this.namePrefix = `${init.app.probe?.testUserPrefix || DEFAULT_TEST_PREFIX}${init.runId}-`;
   }
 
   now(): number {
     return this.nowFn();
+  }
+
+  /**
+   * Waits (a change to show, a cursor to expire); cancelling the run ends the wait at once (ProbeCancelled).
+   * The run's clock decides how: a real timer, or a test's fake clock that moves on at once.
+   */
+  async wait(ms: number): Promise<void> {
+    this.throwIfCancelled();
+    try {
+      await this.sleepFn(ms, this.signal);
+    } catch (err) {
+      if (this.signal.aborted) throw new ProbeCancelled();
+      throw err;
+    }
   }
 
   /** Used by the runner around each probe. */
@@ -234,15 +259,6 @@ export class ProbeContext {
     throw new ProbeSkipped(reason);
   }
 
-  /** Waits (a cursor to expire, a change to show); cancelling the run ends the wait at once. */
-  async wait(ms: number): Promise<void> {
-    try {
-      await sleep(ms, this.signal);
-    } catch {
-      throw new ProbeCancelled();
-    }
-  }
-
   progress(message: string, done?: number, total?: number): void {
     const p: ProbeProgress = { app: this.app.id, probe: this.probe, message };
     if (done !== undefined) p.done = done;
@@ -280,22 +296,39 @@ export class ProbeContext {
    * a PUT to an unknown id that an upserting server could turn into a create. Journalled like create().
    */
   async sendCreating(kind: JournalKind, name: string, request: ScimRequest, opts: Omit<SendOptions, 'signal'> = {}): Promise<CreatedResource> {
-    if (!this.allowWrites) throw new Error(`writes are not allowed for ${this.app.id}`);
-    if (!name.startsWith(this.namePrefix)) throw new Error(`test resource names must start with ${this.namePrefix}`);
-    const entry = this.journal.intend(this.runId, kind, name, new Date(this.now()));
+    const pending = this.journalCreate(kind, name);
     const result = await this.send(request, opts);
     const id = result.ok && result.json && typeof result.json === 'object' ? (result.json as { id?: unknown }).id : undefined;
-    const created: CreatedResource = { kind, name, result, entry };
-    if (typeof id === 'string' && id) {
-      created.id = id;
-      this.journal.created(entry, id);
-      this.created.push(created);
-    } else if (result.status !== undefined && result.status >= 400 && result.status < 500) {
-      this.journal.removed(entry);
-    } else {
-      this.created.push(created);
-    }
+    if (typeof id === 'string' && id) return this.confirmCreate(pending, id, result);
+    // A 4xx certainly created nothing; after a 5xx or a transport failure cleanup must still look for it by name.
+    const unsettled: CreatedResource = { kind, name, result, entry: pending.entry };
+    if (result.status !== undefined && result.status >= 400 && result.status < 500) this.abandonCreate(pending);
+    else this.created.push(unsettled);
+    return unsettled;
+  }
+
+  /**
+   * Journals a resource that a request other than a plain create will make (an operation of a BulkRequest).
+   * Call before sending that request; then confirmCreate() with the id, or abandonCreate() when it certainly
+   * was not created. An entry never settled stays in the journal, and cleanup looks it up by name.
+   */
+  journalCreate(kind: JournalKind, name: string): PendingCreate {
+    if (!this.allowWrites) throw new Error(`writes are not allowed for ${this.app.id}`);
+    if (!name.startsWith(this.namePrefix)) throw new Error(`test resource names must start with ${this.namePrefix}`);
+    return { kind, name, entry: this.journal.intend(this.runId, kind, name, new Date(this.now())) };
+  }
+
+  /** The server created `pending` with this id (as the request `result` shows). */
+  confirmCreate(pending: PendingCreate, id: string, result: SendResult): CreatedResource {
+    this.journal.created(pending.entry, id);
+    const created: CreatedResource = { kind: pending.kind, name: pending.name, id, result, entry: pending.entry };
+    this.created.push(created);
     return created;
+  }
+
+  /** `pending` was certainly not created (the request was refused as a whole): it leaves the journal. */
+  abandonCreate(pending: PendingCreate): void {
+    this.journal.removed(pending.entry);
   }
 
   /** Creates a test user named `name` (a newName()), with a work email at example.com. */
