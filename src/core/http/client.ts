@@ -14,6 +14,7 @@ import { accessToken, invalidateToken, TokenError, type TokenRequest } from './o
 import { sharedRateLimiter, type RateLimiter } from './rateLimiter';
 import { Redactor } from './redaction';
 import { backoffSpec, decideRetry } from './retryPolicy';
+import { registryRetryVerdict } from './registryRetry';
 import { headerValue } from './retryAfter';
 import { AbortedError, sleep } from './sleep';
 import { buildUrl } from './url';
@@ -222,8 +223,13 @@ class Send {
         why = `redirect ${status}`;
         continue;
       }
+      const registry = status !== undefined && outcome.response ? registryRetryVerdict(this.app, status, outcome.response.headers, outcome.response.body) : undefined;
       const decision = decideRetry(
-        { ...(status !== undefined ? { status, headers: outcome.response?.headers } : {}), ...(outcome.error ? { error: outcome.error } : {}) },
+        {
+          ...(status !== undefined ? { status, headers: outcome.response?.headers } : {}),
+          ...(outcome.error ? { error: outcome.error } : {}),
+          ...(registry ? { registry } : {}),
+        },
         { method, retryNonIdempotent: opts.retryNonIdempotent === true, retries, spec: retrySpec, retryAfter: this.app.rateLimit?.retryAfter, random: this.s.random, now: Date.now() },
       );
       if (!decision.retry) {
