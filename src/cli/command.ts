@@ -10,12 +10,16 @@ export interface CliIO {
   signal: AbortSignal;
   /** The whole standard input (`-` as a file name); absent where there is none. */
   stdin?(): Promise<string>;
+  /** Standard error is a terminal: progress may be shown (and rewritten in place). */
+  stderrIsTTY?: boolean;
 }
 
 export interface CliCommand {
   name: string;
   summary: string;
   usage: string;
+  /** `--json` / `--format json` put the command's output on stdout as JSON (then its failures are JSON too). */
+  jsonOnStdout?: true;
   run(args: string[], io: CliIO): Promise<number>;
 }
 

@@ -6,7 +6,7 @@ import { version } from './version';
 function helpText(): string {
   const width = Math.max(...commands.map((c) => c.name.length), 8);
   const lines = [
-    `scim-workbench ${version}: SCIM 2.0 tooling (lint payloads and registries, filters, sandbox, send and explain)`,
+    `scim-workbench ${version}: SCIM 2.0 tooling (lint payloads and registries, filters, sandbox, send, explain, probe and cleanup)`,
     '',
     'Usage: scim-workbench <command> [options]',
     '',
@@ -40,7 +40,8 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
     io.stdout(command.usage + '\n');
     return EXIT.ok;
   }
-  const json = wantsJson(rest);
+  // `probe --json FILE` writes its report to a file: only commands that print JSON answer failures in JSON.
+  const json = command.jsonOnStdout === true && wantsJson(rest);
   try {
     return await command.run(rest, io);
   } catch (err) {

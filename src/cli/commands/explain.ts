@@ -53,6 +53,7 @@ export function responseIn(text: string): Response {
 
 export const explainCommand: CliCommand = {
   name: 'explain',
+  jsonOnStdout: true,
   summary: 'explain a saved SCIM error response (vendor body, IdP log line, curl -i output)',
   usage,
   async run(args: string[], io: CliIO): Promise<number> {

@@ -38,6 +38,7 @@ function reportErrors(text: string, errors: ParseError[], io: CliIO): void {
 
 export const filterCommand: CliCommand = {
   name: 'filter',
+  jsonOnStdout: true,
   summary: 'parse a SCIM filter or PATCH path and print its canonical form',
   usage,
   async run(args: string[], io: CliIO): Promise<number> {

@@ -82,6 +82,7 @@ function printResponse(result: SendResult, io: CliIO): void {
 
 export const sendCommand: CliCommand = {
   name: 'send',
+  jsonOnStdout: true,
   summary: 'send one request to a registry application and explain an error answer',
   usage,
   async run(args: string[], io: CliIO): Promise<number> {

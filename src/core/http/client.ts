@@ -7,13 +7,14 @@ import type { Application } from '../registry/model';
 import type { SecretSource } from '../registry/secrets';
 import { version } from '../version';
 import { runAttempt, type AttemptOutcome } from './attempt';
-import { envSecretHint, resolveAuth, staticAuthHeader, type MissingSecretHint, type ResolvedAuth } from './auth';
+import { envSecretHint, invalidAuthHeader, resolveAuth, staticAuthHeader, type MissingSecretHint, type ResolvedAuth } from './auth';
 import { dispatcherFor } from './dispatchers';
 import { nextExchangeId, requestBody, responseParts, sendResult } from './exchangeRecord';
 import { accessToken, invalidateToken, TokenError, type TokenRequest } from './oauth';
 import { sharedRateLimiter, type RateLimiter } from './rateLimiter';
 import { Redactor } from './redaction';
 import { backoffSpec, decideRetry } from './retryPolicy';
+import { registryRetryVerdict } from './registryRetry';
 import { headerValue } from './retryAfter';
 import { AbortedError, sleep } from './sleep';
 import { buildUrl } from './url';
@@ -204,7 +205,7 @@ class Send {
       if (outcome.error?.kind === 'aborted') break;
 
       // An OAuth token the server refuses is fetched again once and the request repeated.
-      if (status === 401 && this.auth.type === 'oauth2ClientCredentials' && !refreshed) {
+      if (status === 401 && this.auth.type === 'oauth2ClientCredentials' && !refreshed && opts.credentials === undefined) {
         refreshed = true;
         const token = headers['authorization']?.replace(/^Bearer\s+/i, '');
         if (token) invalidateToken(this.tokenRequest(), token);
@@ -222,8 +223,13 @@ class Send {
         why = `redirect ${status}`;
         continue;
       }
+      const registry = status !== undefined && outcome.response ? registryRetryVerdict(this.app, status, outcome.response.headers, outcome.response.body) : undefined;
       const decision = decideRetry(
-        { ...(status !== undefined ? { status, headers: outcome.response?.headers } : {}), ...(outcome.error ? { error: outcome.error } : {}) },
+        {
+          ...(status !== undefined ? { status, headers: outcome.response?.headers } : {}),
+          ...(outcome.error ? { error: outcome.error } : {}),
+          ...(registry ? { registry } : {}),
+        },
         { method, retryNonIdempotent: opts.retryNonIdempotent === true, retries, spec: retrySpec, retryAfter: this.app.rateLimit?.retryAfter, random: this.s.random, now: Date.now() },
       );
       if (!decision.retry) {
@@ -290,7 +296,14 @@ class Send {
     const h: Record<string, string> = { accept: 'application/scim+json, application/json;q=0.9', 'user-agent': this.s.userAgent };
     if (body !== undefined) h['content-type'] = 'application/scim+json';
     for (const [k, v] of Object.entries(this.s.request.headers ?? {})) h[k.toLowerCase()] = v;
-    if (this.auth.type === 'oauth2ClientCredentials') {
+    const credentials = this.s.opts.credentials;
+    if (credentials === 'omit') {
+      delete h['authorization'];
+      if (this.auth.apiKeyHeader) delete h[this.auth.apiKeyHeader];
+    } else if (credentials === 'invalid') {
+      const [name, value] = invalidAuthHeader(this.app, this.auth);
+      h[name] = value;
+    } else if (this.auth.type === 'oauth2ClientCredentials') {
       const token = await accessToken(this.tokenRequest(), {
         dispatcher: this.dispatcher, timeouts: this.s.timeouts, signal: this.controller.signal, redactor: this.redactor,
         userAgent: this.s.userAgent, now: Date.now,
@@ -363,7 +376,7 @@ class Send {
       redirects: this.redirects,
       tokenRequests: this.tokenRequests,
     };
-    if (this.auth.type !== 'none') exchange.secret = this.s.opts.secondary ? 'secondary' : 'primary';
+    if (this.auth.type !== 'none' && this.s.opts.credentials === undefined) exchange.secret = this.s.opts.secondary ? 'secondary' : 'primary';
     const reqBody = requestBody(body, headers['content-type'], r, cap);
     if (reqBody) exchange.request.body = reqBody;
     if (this.connection) Object.assign(exchange.timings, this.connection);

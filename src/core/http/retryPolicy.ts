@@ -55,13 +55,30 @@ export type RetryDecision =
 
 const RETRYABLE_TRANSPORT = new Set<TransportError['kind']>(['refused', 'reset', 'timeout', 'network', 'protocol']);
 
-export function decideRetry(outcome: { status?: number; headers?: HeaderBag; error?: TransportError }, ctx: RetryContext): RetryDecision {
-  const { status, error } = outcome;
+export interface RetryOutcome {
+  status?: number;
+  headers?: HeaderBag;
+  error?: TransportError;
+  /**
+   * What the registry's `errors` entry matching this response says (`retry`), with the entry's index: false
+   * stops retries the status alone would take; true retries an error the status alone would not (idempotent
+   * methods only, unless the caller opts in, as for 5xx: the request may have been processed).
+   */
+  registry?: { retry: boolean; index: number };
+}
+
+export function decideRetry(outcome: RetryOutcome, ctx: RetryContext): RetryDecision {
+  const { status, error, registry } = outcome;
+  if (registry?.retry === false) return { retry: false, why: `${status ?? 'this error'}: not retried, as the registry's errors[${registry.index}] says (retry: false)` };
   const retryAllMethods = status === 429 || status === 503;
-  const transient = (status !== undefined && (status === 408 || (status >= 500 && status !== 501 && status !== 505)))
+  const transientByStatus = (status !== undefined && (status === 408 || (status >= 500 && status !== 501 && status !== 505)))
     || (error !== undefined && RETRYABLE_TRANSPORT.has(error.kind) && error.phase !== 'deadline');
+  // The registry's `retry: true` only matters for an error the status alone would not retry; it is named then.
+  const byRegistry = registry?.retry === true && !retryAllMethods && !transientByStatus;
+  const transient = transientByStatus || byRegistry;
   if (!retryAllMethods && !transient) return { retry: false };
-  const label = status !== undefined ? String(status) : error?.kind === 'timeout' ? `${error.phase ?? ''} timeout`.trim() : error?.kind ?? 'failure';
+  const label = byRegistry && status !== undefined && registry ? `${status} (retry: true in the registry's errors[${registry.index}])`
+    : status !== undefined ? String(status) : error?.kind === 'timeout' ? `${error.phase ?? ''} timeout`.trim() : error?.kind ?? 'failure';
   if (!retryAllMethods && !isIdempotent(ctx.method) && !ctx.retryNonIdempotent) {
     return { retry: false, why: `${label} after a ${ctx.method.toUpperCase()}, which is not idempotent: not retried` };
   }

@@ -2,6 +2,7 @@
 // to put what it finds. Every request goes through `send`, which keeps a compact copy of the exchange as
 // evidence and notices 429s, missing Retry-After and 5xx that a retry cured, whichever probe met them.
 import { compactExchange, type ScimClient, type ScimRequest, type SendOptions, type SendResult, type Exchange } from '../http';
+import { sleep } from '../http/sleep';
 import type { Application, IdpProfile, JsonPath } from '../registry/model';
 import { SchemaCatalog } from '../scim/catalog';
 import { probeCodeInfo, type AnyProbeCode } from './codes';
@@ -29,6 +30,7 @@ export const DEFAULT_PROBE_OPTIONS: Readonly<Omit<ResolvedProbeOptions, 'only'>>
   pageSize: 100,
   deactivationHorizonMs: 120_000,
   transcriptBodyChars: 2048,
+  maxCursorWaitMs: 60_000,
 };
 
 /** What one probe accumulates while it runs; the runner turns it into a ProbeResult. */
@@ -51,6 +53,8 @@ export interface ProbeContextInit {
   signal: AbortSignal;
   onProgress: (p: ProbeProgress) => void;
   now: () => number;
+  /** Waits `ms` (rejects when `signal` fires); tests inject one that advances a fake clock. */
+  sleep?: (ms: number, signal: AbortSignal) => Promise<void>;
 }
 
 export interface CreatedResource {
@@ -59,6 +63,13 @@ export interface CreatedResource {
   /** Undefined when the create failed (the journal entry is then removed, or kept if the outcome is unknown). */
   id?: string;
   result: SendResult;
+  entry: JournalEntry;
+}
+
+/** A resource a request other than a plain create will make (a Bulk operation), journalled before it is sent. */
+export interface PendingCreate {
+  kind: JournalKind;
+  name: string;
   entry: JournalEntry;
 }
 
@@ -87,6 +98,7 @@ export class ProbeContext {
   private current: { probe: ProbeName; scratch: ProbeScratch } | undefined;
   private readonly onProgress: (p: ProbeProgress) => void;
   private readonly nowFn: () => number;
+  private readonly sleepFn: (ms: number, signal: AbortSignal) => Promise<void>;
   private nameCounter = 0;
 
   constructor(init: ProbeContextInit) {
@@ -100,11 +112,26 @@ export class ProbeContext {
     this.signal = init.signal;
     this.onProgress = init.onProgress;
     this.nowFn = init.now;
+    this.sleepFn = init.sleep ?? sleep;
     this.namePrefix = `${init.app.probe?.testUserPrefix || DEFAULT_TEST_PREFIX}${init.runId}-`;
   }
 
   now(): number {
     return this.nowFn();
+  }
+
+  /**
+   * Waits (a change to show, a cursor to expire); cancelling the run ends the wait at once (ProbeCancelled).
+   * The run's clock decides how: a real timer, or a test's fake clock that moves on at once.
+   */
+  async wait(ms: number): Promise<void> {
+    this.throwIfCancelled();
+    try {
+      await this.sleepFn(ms, this.signal);
+    } catch (err) {
+      if (this.signal.aborted) throw new ProbeCancelled();
+      throw err;
+    }
   }
 
   /** Used by the runner around each probe. */
@@ -154,6 +181,9 @@ export class ProbeContext {
       if (limited.some((a) => a.retryAfter === undefined)) {
         this.addEvidence('RETRY_AFTER_MISSING', exchange.id, () => `A 429 came without a Retry-After header (${exchange.request.line}).`);
       }
+      // A 429 again right after waiting its Retry-After means the header cannot be trusted alone.
+      const again = exchange.attempts.some((a, i) => a.status === 429 && a.retryAfter !== undefined && exchange.attempts[i + 1]?.status === 429);
+      this.noteRetryAfter(limited.some((a) => a.retryAfter === undefined) ? 'absent' : again ? 'unreliable' : 'honored', exchange.id);
     }
     const failedFirst = exchange.attempts.some((a) => (a.status !== undefined && a.status >= 500) || a.error?.kind === 'reset');
     const final = exchange.response?.status;
@@ -161,6 +191,18 @@ export class ProbeContext {
       const first = exchange.attempts.find((a) => (a.status !== undefined && a.status >= 500) || a.error);
       this.addEvidence('SERVER_ERROR_TRANSIENT', exchange.id, () =>
         `${exchange.request.line} failed with ${first?.status ?? first?.error?.kind ?? 'an error'} and succeeded when retried (${final}).`);
+    }
+  }
+
+  /** rateLimit.retryAfter as observed, once per probe: the worst seen (absent, then unreliable, then honored). */
+  private noteRetryAfter(observed: 'honored' | 'unreliable' | 'absent', exchangeId: string): void {
+    const rank = { honored: 0, unreliable: 1, absent: 2 } as const;
+    const existing = this.scratch.fields.find((f) => f.field.join('.') === 'rateLimit.retryAfter');
+    if (!existing) {
+      this.field(['rateLimit', 'retryAfter'], observed, { evidence: [exchangeId] });
+    } else if (rank[observed] > rank[existing.observed as keyof typeof rank]) {
+      existing.observed = observed;
+      existing.evidence = [exchangeId];
     }
   }
 
@@ -245,23 +287,48 @@ export class ProbeContext {
    * `name` must come from newName(). A failed create leaves the journal when the server certainly did not
    * create it (a 4xx); on a 5xx or a transport failure the entry stays so cleanup can look for it.
    */
-  async create(kind: JournalKind, name: string, body: Record<string, unknown>, opts: Omit<SendOptions, 'signal'> = {}): Promise<CreatedResource> {
+  create(kind: JournalKind, name: string, body: Record<string, unknown>, opts: Omit<SendOptions, 'signal'> = {}): Promise<CreatedResource> {
+    return this.sendCreating(kind, name, { method: 'POST', path: `/${kind}`, body }, opts);
+  }
+
+  /**
+   * Sends a request that may create a resource named `name` (a newName()): a POST with a deliberately odd body,
+   * a PUT to an unknown id that an upserting server could turn into a create. Journalled like create().
+   */
+  async sendCreating(kind: JournalKind, name: string, request: ScimRequest, opts: Omit<SendOptions, 'signal'> = {}): Promise<CreatedResource> {
+    const pending = this.journalCreate(kind, name);
+    const result = await this.send(request, opts);
+    const id = result.ok && result.json && typeof result.json === 'object' ? (result.json as { id?: unknown }).id : undefined;
+    if (typeof id === 'string' && id) return this.confirmCreate(pending, id, result);
+    // A 4xx certainly created nothing; after a 5xx or a transport failure cleanup must still look for it by name.
+    const unsettled: CreatedResource = { kind, name, result, entry: pending.entry };
+    if (result.status !== undefined && result.status >= 400 && result.status < 500) this.abandonCreate(pending);
+    else this.created.push(unsettled);
+    return unsettled;
+  }
+
+  /**
+   * Journals a resource that a request other than a plain create will make (an operation of a BulkRequest).
+   * Call before sending that request; then confirmCreate() with the id, or abandonCreate() when it certainly
+   * was not created. An entry never settled stays in the journal, and cleanup looks it up by name.
+   */
+  journalCreate(kind: JournalKind, name: string): PendingCreate {
     if (!this.allowWrites) throw new Error(`writes are not allowed for ${this.app.id}`);
     if (!name.startsWith(this.namePrefix)) throw new Error(`test resource names must start with ${this.namePrefix}`);
-    const entry = this.journal.intend(this.runId, kind, name, new Date(this.now()));
-    const result = await this.send({ method: 'POST', path: `/${kind}`, body }, opts);
-    const id = result.ok && result.json && typeof result.json === 'object' ? (result.json as { id?: unknown }).id : undefined;
-    const created: CreatedResource = { kind, name, result, entry };
-    if (typeof id === 'string' && id) {
-      created.id = id;
-      this.journal.created(entry, id);
-      this.created.push(created);
-    } else if (result.status !== undefined && result.status >= 400 && result.status < 500) {
-      this.journal.removed(entry);
-    } else {
-      this.created.push(created);
-    }
+    return { kind, name, entry: this.journal.intend(this.runId, kind, name, new Date(this.now())) };
+  }
+
+  /** The server created `pending` with this id (as the request `result` shows). */
+  confirmCreate(pending: PendingCreate, id: string, result: SendResult): CreatedResource {
+    this.journal.created(pending.entry, id);
+    const created: CreatedResource = { kind: pending.kind, name: pending.name, id, result, entry: pending.entry };
+    this.created.push(created);
     return created;
+  }
+
+  /** `pending` was certainly not created (the request was refused as a whole): it leaves the journal. */
+  abandonCreate(pending: PendingCreate): void {
+    this.journal.removed(pending.entry);
   }
 
   /** Creates a test user named `name` (a newName()), with a work email at example.com. */

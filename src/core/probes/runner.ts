@@ -23,6 +23,8 @@ export interface RunProbesOptions extends ProbeOptions {
   idpProfile?: IdpProfile;
   runId?: string;
   now?: () => number;
+  /** How probes wait (deactivation polling); default a real, abortable timer. Tests inject a fake clock's. */
+  sleep?: (ms: number, signal: AbortSignal) => Promise<void>;
   /** Probe implementations (tests inject their own); default every probe. */
   probes?: readonly Probe[];
   /** Cleanup at the end of the run ignores the run's signal (a cancelled run still removes what it made). */
@@ -69,11 +71,13 @@ export async function runProbes(app: Application, opts: RunProbesOptions): Promi
   const ctx = new ProbeContext({
     app, client: opts.client, journal: opts.journal, runId, allowWrites, idpProfile, signal, now,
     onProgress: progress,
+    ...(opts.sleep ? { sleep: opts.sleep } : {}),
     options: {
       maxPages: opts.maxPages ?? DEFAULT_PROBE_OPTIONS.maxPages,
       pageSize: opts.pageSize ?? DEFAULT_PROBE_OPTIONS.pageSize,
       deactivationHorizonMs: opts.deactivationHorizonMs ?? DEFAULT_PROBE_OPTIONS.deactivationHorizonMs,
       transcriptBodyChars: opts.transcriptBodyChars ?? DEFAULT_PROBE_OPTIONS.transcriptBodyChars,
+      maxCursorWaitMs: opts.maxCursorWaitMs ?? DEFAULT_PROBE_OPTIONS.maxCursorWaitMs,
     },
   });
   const started = now();

@@ -8,11 +8,10 @@ import { childValue, decodeStringNode, rangeInString } from './jsonText';
 const PLACEHOLDER = /\{\{[^{}]*\}\}/g;
 
 /**
- * Replaces `{{name}}` placeholders with a neutral value of the same length, so parser offsets still line up:
- * inside a string literal with `x`s, outside one with a string literal `"xx"` (the runner substitutes values
- * that the author quotes or not; a bare placeholder stands for a whole value).
+ * Replaces each `{{name}}` placeholder with what `replace` returns for it; `inString` says whether the placeholder
+ * sits inside a string literal (the author quoted it) or stands for a whole value.
  */
-export function substitutePlaceholders(expression: string): string {
+export function mapPlaceholders(expression: string, replace: (name: string, inString: boolean, placeholder: string) => string): string {
   const inString: boolean[] = [];
   let open = false;
   for (let i = 0; i < expression.length; i++) {
@@ -25,9 +24,21 @@ export function substitutePlaceholders(expression: string): string {
       open = !open;
     }
   }
-  return expression.replace(PLACEHOLDER, (match, offset: number) =>
-    inString[offset] ? 'x'.repeat(match.length) : `"${'x'.repeat(match.length - 2)}"`,
-  );
+  return expression.replace(PLACEHOLDER, (match, offset: number) => replace(match.slice(2, -2).trim(), inString[offset] === true, match));
+}
+
+/** The names of the `{{name}}` placeholders in an expression, in order. */
+export function placeholderNames(expression: string): string[] {
+  return [...expression.matchAll(PLACEHOLDER)].map((m) => m[0].slice(2, -2).trim());
+}
+
+/**
+ * Replaces `{{name}}` placeholders with a neutral value of the same length, so parser offsets still line up:
+ * inside a string literal with `x`s, outside one with a string literal `"xx"` (the runner substitutes values
+ * that the author quotes or not; a bare placeholder stands for a whole value).
+ */
+export function substitutePlaceholders(expression: string): string {
+  return mapPlaceholders(expression, (_name, inString, match) => (inString ? 'x'.repeat(match.length) : `"${'x'.repeat(match.length - 2)}"`));
 }
 
 export function filterFindings(appNode: Node, text: string): Finding[] {

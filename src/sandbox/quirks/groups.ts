@@ -29,11 +29,14 @@ function membersSent(req: Request, ops: PatchOperation[] | undefined): number {
   return n;
 }
 
-function eachResource(body: unknown, type: 'User' | 'Group', fn: (r: Record<string, unknown>) => void): void {
+function eachResource(body: unknown, type: 'User' | 'Group', fn: (r: Record<string, unknown>) => void, collection?: 'Users' | 'Groups'): void {
   if (!body || typeof body !== 'object') return;
   for (const r of isListBody(body) ? (body.Resources ?? []) : [body]) {
     const res = r as Record<string, unknown>;
-    if ((res?.['meta'] as { resourceType?: unknown } | undefined)?.resourceType === type) fn(res);
+    const declared = (res?.['meta'] as { resourceType?: unknown } | undefined)?.resourceType;
+    // A projection (`attributes=members`) has no `meta`: the collection the request named says what it is.
+    const kind = typeof declared === 'string' ? declared : collection === 'Groups' ? 'Group' : collection === 'Users' ? 'User' : undefined;
+    if (res && kind === type) fn(res);
   }
 }
 
@@ -84,11 +87,12 @@ function groupReads(app: AppRuntime): RequestHandler {
         writeQuery(req, params);
       }
     }
-    const userWrite = q.userGroups === 'stale' && isResourceWrite(req) && resourceTarget(req)?.collection === 'Users';
+    const collection = resourceTarget(req)?.collection;
+    const userWrite = q.userGroups === 'stale' && isResourceWrite(req) && collection === 'Users';
     onResponse(res, (out) => {
       if (out.status >= 300) return;
-      if (q.groupMembers === 'never') eachResource(out.body, 'Group', (g) => delete g['members']);
-      if (q.userGroups === 'omitted') eachResource(out.body, 'User', (u) => delete u['groups']);
+      if (q.groupMembers === 'never') eachResource(out.body, 'Group', (g) => delete g['members'], collection);
+      if (q.userGroups === 'omitted') eachResource(out.body, 'User', (u) => delete u['groups'], collection);
       if (q.userGroups === 'stale') {
         eachResource(out.body, 'User', (u) => {
           const id = u['id'] as string;
@@ -98,7 +102,7 @@ function groupReads(app: AppRuntime): RequestHandler {
             if (frozen === undefined) delete u['groups'];
             else u['groups'] = frozen;
           }
-        });
+        }, collection);
       }
     });
     next();

@@ -111,3 +111,10 @@ test('without --json, failures print no JSON on stdout', async () => {
   assert.equal(u.code, 2);
   assert.equal(u.out, '');
 });
+
+test('a command whose --json names a file (probe) keeps stdout free of JSON on a usage error', async () => {
+  const r = await run(['probe', '--json', 'report.json', '--bogus']);
+  assert.equal(r.code, 2);
+  assert.equal(r.out, '');
+  assert.match(r.err, /--bogus/);
+});

@@ -1,4 +1,4 @@
-// TLS failures say which (self-signed, wrong host name, unknown authority) and work once the CA file is given;
+// TLS failures say which (self-signed, expired, wrong host name, unknown authority) and work once the CA file is given;
 // HTTPS_PROXY/NO_PROXY from the environment and an explicit proxy (VS Code's http.proxy) are honoured.
 import { test, after, before } from 'node:test';
 import assert from 'node:assert/strict';
@@ -49,6 +49,14 @@ test('a certificate for another host name says so', async () => {
   const failed = await client(app(`${s.origin}/scim`, noRetry), { caFile: certs.caFile }).send({ method: 'GET', path: '/Users' });
   assert.equal(failed.exchange.error?.kind, 'tls');
   assert.equal(failed.exchange.error?.tls, 'hostname');
+});
+
+test('an expired certificate says so, even from a trusted CA', async () => {
+  const s = await tlsServer(certs.expired);
+  const failed = await client(app(`${s.origin}/scim`, noRetry), { caFile: certs.caFile }).send({ method: 'GET', path: '/Users' });
+  assert.equal(failed.exchange.error?.kind, 'tls');
+  assert.equal(failed.exchange.error?.tls, 'expired');
+  assert.match(failed.exchange.error?.message ?? '', /expired/);
 });
 
 test('an unreadable CA file is a configuration error', async () => {
