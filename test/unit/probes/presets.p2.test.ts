@@ -1,5 +1,6 @@
 // For each sandbox preset: exactly the codes the deactivation, groups, registry-filters, group-mapping, bulk and
-// lifecycle probes produce in one run (writes allowed, the preset's IdP profile), no more, no fewer. The registry
+// lifecycle probes produce in one run (writes allowed, the preset's IdP profile), no more, no fewer (traffic
+// codes: no more). The registry
 // entry names an existing group, a working filter and the preset's real deactivation contract; a few rows add a
 // field the server contradicts, to show the registry-dependent codes. Every code is one the preset documents
 // (`describePreset(...).findings`), bar the registry-dependent ones. The table is in presetTables.ts.
@@ -9,7 +10,7 @@ import { REGISTRY_DEPENDENT_CODES, describePreset, presetNames, startSandbox, ty
 import type { ProbeReport } from '../../../src/core/probes';
 import type { Application } from '../../../src/core/registry/model';
 import { appEntry, clientFor, probe, TOKEN } from './helpers';
-import { WRITING_PROBES, WRITING_ROWS, type WritingRow } from './presetTables';
+import { TRAFFIC_CODES, WRITING_PROBES, WRITING_ROWS, type WritingRow } from './presetTables';
 
 const MINE = WRITING_PROBES;
 const ROWS = WRITING_ROWS;
@@ -55,7 +56,11 @@ describe('presets: the codes of the writing and IdP probes', () => {
     test(`${row.preset} (${describePreset(row.preset)!.idpProfile}): ${row.expect.join(', ')}`, async () => {
       const { report } = await probe(entry(row), { only: MINE, deactivationHorizonMs: 10_000 });
       const detail = mine(report).map((p) => `${p.probe} ${p.status}: ${p.findings.map((f) => `${f.code} ${f.message}`).join(' | ') || p.reason || ''}`).join('\n');
-      assert.deepEqual(codes(report), [...row.expect].sort(), detail);
+      // Traffic codes (a 429, a 5xx a retry cured) depend on how fast this machine sends: listed ones may be
+      // missing on a slow run, unlisted ones never appear. The probes provoke them deterministically elsewhere.
+      const seen = codes(report);
+      assert.deepEqual(seen.filter((c) => !TRAFFIC_CODES.includes(c)), row.expect.filter((c) => !TRAFFIC_CODES.includes(c)).sort(), detail);
+      assert.deepEqual(seen.filter((c) => TRAFFIC_CODES.includes(c) && !row.expect.includes(c)), [], `unexpected traffic codes\n${detail}`);
       assert.ok(!mine(report).some((p) => p.status === 'error'), detail);
       assert.deepEqual(report.cleanup.failed, []);
     });
