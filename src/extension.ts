@@ -9,6 +9,7 @@ import { registerSecrets } from './vscode/secrets/secretCommands';
 import { registerSandbox } from './vscode/sandbox/sandboxCommands';
 import { registerPayloadEditing } from './vscode/payload/payloadEditing';
 import { registerRequestFiles } from './vscode/requestFiles/requestFileFeatures';
+import { registerRunner } from './vscode/runner/runnerFeatures';
 
 let current: WorkbenchContext | undefined;
 
@@ -23,6 +24,7 @@ export function activate(extensionContext: vscode.ExtensionContext): void {
   registerSandbox(ctx);
   registerPayloadEditing(ctx);
   registerRequestFiles(ctx);
+  registerRunner(ctx);
   ctx.log.info(`SCIM Workbench ${String(extensionContext.extension.packageJSON.version)} activated`);
 }
 
