@@ -134,12 +134,14 @@ export class Runner implements vscode.Disposable {
         const result = this.history.get(message.id);
         if (!result) return void panel.post({ type: 'notice', level: 'error', text: 'That response is gone from history.' });
         const uri = await saveResponse(this.ctx, result);
-        if (uri) panel.post({ type: 'notice', level: 'info', text: `Saved as ${vscode.workspace.asRelativePath(uri)}.` });
+        if (!uri) return;
+        panel.post({ type: 'notice', level: 'info', text: `Saved as ${vscode.workspace.asRelativePath(uri)}.` });
+        await vscode.window.showTextDocument(uri, { viewColumn: this.besidePanel(panel), preview: false });
         return;
       }
       case 'openRequestFile': {
         const doc = await vscode.workspace.openTextDocument({ language: 'scim-request', content: toRequestFileText(message.request) });
-        await vscode.window.showTextDocument(doc, { viewColumn: vscode.ViewColumn.One });
+        await vscode.window.showTextDocument(doc, { viewColumn: this.besidePanel(panel) });
         return;
       }
       case 'bodyFromEditor':
@@ -186,6 +188,12 @@ export class Runner implements vscode.Disposable {
     }
   }
 
+  /** An editor column other than the panel's, so opening a file never hides the panel. */
+  private besidePanel(panel: RunnerPanel): vscode.ViewColumn {
+    const column = panel.panel.viewColumn;
+    return column === undefined || column === vscode.ViewColumn.One ? vscode.ViewColumn.Beside : vscode.ViewColumn.One;
+  }
+
   private async copyCurl(id: string, panel: RunnerPanel): Promise<void> {
     const result = this.history.get(id);
     if (!result) return void panel.post({ type: 'notice', level: 'error', text: 'That history entry is gone.' });
@@ -210,9 +218,9 @@ export class Runner implements vscode.Disposable {
   }
 
   /** The extension-host tests speak for the page through this, and read what the page was sent. */
-  testHook(receive: unknown): { open: boolean; ready: boolean; posted: ToWebview[] } {
+  testHook(receive: unknown): { open: boolean; ready: boolean; posted: ToWebview[]; count: number } {
     if (receive !== undefined) this.panel?.receive(receive);
-    return { open: this.panel !== undefined, ready: this.panel?.isReady ?? false, posted: [...(this.panel?.posted ?? [])] };
+    return { open: this.panel !== undefined, ready: this.panel?.isReady ?? false, posted: [...(this.panel?.posted ?? [])], count: this.panel?.postedCount ?? 0 };
   }
 
   dispose(): void {

@@ -10,6 +10,8 @@ export class RunnerPanel implements vscode.Disposable {
   private ready = false;
   /** The last messages posted to the page, newest last (the extension-host tests read them). */
   readonly posted: ToWebview[] = [];
+  /** How many messages were posted in all (the log above keeps the last 50). */
+  postedCount = 0;
   private readonly disposables: vscode.Disposable[] = [];
   private readonly closed = new vscode.EventEmitter<void>();
   readonly onDidClose = this.closed.event;
@@ -47,6 +49,7 @@ export class RunnerPanel implements vscode.Disposable {
   post(message: ToWebview): boolean {
     if (!this.ready) return false;
     this.posted.push(message);
+    this.postedCount++;
     this.posted.splice(0, Math.max(0, this.posted.length - 50));
     void this.panel.webview.postMessage(message);
     return true;

@@ -10,6 +10,7 @@ function stamp(iso: string): string {
   return iso.replace(/[-:]/g, '').replace('T', '-').slice(0, 15);
 }
 
+/** Writes the file and remembers its origin; the caller shows it (beside the panel). */
 export async function saveResponse(ctx: WorkbenchContext, result: RunnerResult): Promise<vscode.Uri | undefined> {
   const res = result.exchange.response;
   if (!res) {
@@ -27,6 +28,5 @@ export async function saveResponse(ctx: WorkbenchContext, result: RunnerResult):
   await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(text));
   await rememberSavedResponse(ctx, uri, { appId: result.appId, status: res.status, headers: res.headers, savedAt: new Date().toISOString() });
   if (result.omittedChars > 0) void vscode.window.showWarningMessage(`Only the first ${result.prettyBody.length} characters of the body were kept (${result.omittedChars} more were left out).`);
-  await vscode.window.showTextDocument(uri, { viewColumn: vscode.ViewColumn.One, preview: false });
   return uri;
 }
