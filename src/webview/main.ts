@@ -85,8 +85,7 @@ function handle(m: ToWebview): void {
       root.setAttribute('aria-busy', 'false');
       trustBanner.hidden = m.trusted;
       form.setApps(m.apps);
-      if (m.request) form.fill(m.request);
-      else if (state.request) form.fill(state.request);
+      form.fill(m.request ?? state.request ?? { appId: m.apps[0]?.id ?? '', method: 'GET', path: '/Users', query: {}, headers: [], body: '' });
       if (!form.read().appId && m.apps[0]) form.fill({ ...form.read(), appId: m.apps[0].id });
       history.set(m.history);
       history.forApp(form.read().appId);

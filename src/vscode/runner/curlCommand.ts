@@ -39,7 +39,8 @@ export function curlCommand(exchange: Exchange, auth: Partial<Auth> | undefined)
   }
   for (const [name, value] of Object.entries(exchange.request.headers)) {
     const lower = name.toLowerCase();
-    if (SKIPPED.has(lower) || lower === apiKeyHeader) continue;
+    // Credential headers (redacted in the exchange) are replaced by the auth line above, never copied.
+    if (SKIPPED.has(lower) || lower === apiKeyHeader || value.includes('«redacted')) continue;
     args.push(`-H ${shellQuote(`${name}: ${value}`)}`);
   }
   const body = exchange.request.body;

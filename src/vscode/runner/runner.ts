@@ -33,6 +33,8 @@ export class Runner implements vscode.Disposable {
     this.disposables.push(
       vscode.window.onDidChangeActiveTextEditor((e) => { if (e) this.lastTextEditor = e; }),
       requestFileApps(ctx).onDidChange(() => { void this.postApps(); }),
+      // Trusting the workspace lifts the panel's restricted-mode banner.
+      vscode.workspace.onDidGrantWorkspaceTrust(() => { if (this.panel?.isReady) void this.postInit(this.panel); }),
     );
   }
 
@@ -96,17 +98,8 @@ export class Runner implements vscode.Disposable {
 
   private async handle(message: ToExtension, panel: RunnerPanel): Promise<void> {
     switch (message.type) {
-      case 'ready': {
-        const result = this.current ?? (message.resultId ? this.history.get(message.resultId) : undefined);
-        const apps = await this.apps();
-        const request = this.pendingRequest;
-        this.pendingRequest = undefined;
-        panel.post({
-          type: 'init', apps, history: this.history.items(), trusted: vscode.workspace.isTrusted,
-          ...(result ? { result } : {}), ...(request ? { request } : {}),
-        });
-        return;
-      }
+      case 'ready':
+        return this.postInit(panel, message.resultId);
       case 'send':
         return this.sendFromPanel(message.request, panel);
       case 'cancel':
@@ -153,7 +146,20 @@ export class Runner implements vscode.Disposable {
     }
   }
 
+  private async postInit(panel: RunnerPanel, resultId?: string): Promise<void> {
+    const result = this.current ?? (resultId ? this.history.get(resultId) : undefined);
+    const apps = await this.apps();
+    const request = this.pendingRequest;
+    this.pendingRequest = undefined;
+    panel.post({
+      type: 'init', apps, history: this.history.items(), trusted: vscode.workspace.isTrusted,
+      ...(result ? { result } : {}), ...(request ? { request } : {}),
+    });
+  }
+
   private async sendFromPanel(request: RunnerRequest, panel: RunnerPanel): Promise<void> {
+    const untrusted = sendBlockedReason();
+    if (untrusted) return void panel.post({ type: 'notSent', message: untrusted });
     const converted = toScimRequest(request);
     if (!converted.ok) return void panel.post({ type: 'notSent', message: converted.message });
     const target = await requestFileApps(this.ctx).find(request.appId);
