@@ -110,6 +110,12 @@ function handle(m: ToWebview): void {
       return;
     case 'result':
       if (m.sendId === undefined || m.sendId === sendingId) setSending(undefined);
+      // A request file's response brings its request along, ready to change and send again from here.
+      if (m.result.source.kind === 'file' && !sendingId) {
+        form.fill(m.result.request);
+        saveState({ request: form.read() });
+        history.forApp(m.result.appId);
+      }
       showResult(m.result);
       return;
     case 'notSent':

@@ -5,6 +5,7 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Frame, Page } from 'playwright-core';
+import { waitFor } from '../harness/codeServer';
 import { captureOnFailure, openSession, runCommand, screenshot, type Session } from './workbenchUi';
 import { choose, requestResult, runnerFrame, runnerWorkspace, TOKEN, type RunnerWorkspace } from './runnerWorkspace';
 
@@ -160,5 +161,20 @@ describe('request runner UI', () => {
     await page.locator('.monaco-hover:not(.hidden)', { hasText: 'attempt 2' }).first().waitFor({ timeout: 20_000 });
     await hoverOpaque(page);
     await screenshot(page, 'request-file-429');
+  });
+
+  test('Send all on the slack-like import, as the demo user runs it: every page arrives, the 429s are waited out', async () => {
+    const { page } = s;
+    const before = w.traffic.length;
+    await clickLens(page, 'slack-rate-limit.scim', 'Send all');
+    await waitFor('all 40 pages', () => (w.traffic.slice(before).filter((t) => t.status === 200).length >= 40 ? true : undefined), 120_000, 200);
+    assert.ok(w.traffic.slice(before).some((t) => t.status === 429), 'slack-like answered some pages with 429');
+    // The later pages met the limit: show the end of the file (the editor draws only the lines in view).
+    await page.locator('.editor-instance .monaco-editor .view-lines').first().click();
+    await page.keyboard.press('Control+End');
+    await requestResult(page, /1 retr(y|ies) \(waited \d+\.\d s\)/, 30_000);
+    await page.locator('.codelens-decoration', { hasText: 'Sending' }).first().waitFor({ state: 'detached', timeout: 20_000 });
+    await runCommand(page, 'Notifications: Clear All Notifications');
+    await screenshot(page, 'request-file-import');
   });
 });

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import type { Frame, Locator, Page } from 'playwright-core';
 import { startSandbox, type RequestLogEntry, type RunningSandbox } from '../../src/sandbox';
 import { repoRoot, waitFor } from '../harness/codeServer';
+import { demoQuirks } from '../../scripts/demo';
 
 export const TOKEN = 'runner-ui-token-5d1e8c';
 
@@ -26,7 +27,8 @@ export async function runnerWorkspace(): Promise<RunnerWorkspace> {
   const traffic: RequestLogEntry[] = [];
   const sandbox = await startSandbox({
     port: 0, token: TOKEN, seed: 7,
-    apps: ['strict', 'aws-like', 'slack-like'].map((p) => ({ id: p, profile: p, users: 50 })),
+    // As `npm run demo` serves them (slack-like refills at 5 per second there).
+    apps: ['strict', 'aws-like', 'slack-like'].map((p) => ({ id: p, profile: p, users: 500, ...demoQuirks(p) })),
     now: () => heldAt ?? Date.now() + skew,
     onRequest: (e) => traffic.push(e),
   });

@@ -84,7 +84,7 @@ export class Runner implements vscode.Disposable {
 
   /** A response received elsewhere (a request file's Send): into history, and shown in the panel. */
   async record(result: RunnerResult, show: boolean): Promise<void> {
-    await this.history.add(result);
+    this.history.add(result);
     if (!show) {
       this.panel?.post({ type: 'history', items: this.history.items() });
       return;
@@ -140,7 +140,7 @@ export class Runner implements vscode.Disposable {
       case 'bodyFromEditor':
         return this.bodyFromEditor(panel);
       case 'clearHistory':
-        await this.history.clear(message.appId);
+        this.history.clear(message.appId);
         panel.post({ type: 'history', items: this.history.items() });
         return;
     }
@@ -185,7 +185,7 @@ export class Runner implements vscode.Disposable {
         exchange: outcome.result.exchange, explanation: outcome.explanation, checks: outcome.checks,
         prettyBody: outcome.prettyBody, omittedChars: outcome.omittedChars, hadPromptSecret: false,
       };
-      await this.history.add(result);
+      this.history.add(result);
       this.current = result;
       panel.post({ type: 'result', sendId, result });
       panel.post({ type: 'history', items: this.history.items() });
@@ -230,6 +230,7 @@ export class Runner implements vscode.Disposable {
   }
 
   dispose(): void {
+    this.history.dispose();
     this.inFlight?.controller.abort();
     this.panel?.dispose();
     for (const d of this.disposables.splice(0)) d.dispose();

@@ -10,25 +10,42 @@ export const HISTORY_LIMIT = 200;
 /** Characters of each body a history entry keeps. */
 export const HISTORY_BODY_CHARS = 16_384;
 const FULL_IN_MEMORY = 20;
+const FLUSH_MS = 500;
 
 type Stored = Record<string, RunnerResult[]>;
 
-export class RunnerHistory {
+export class RunnerHistory implements vscode.Disposable {
   private readonly full: RunnerResult[] = [];
+  /** The stored history, read once; written back shortly after changes (a Send all adds many at once). */
+  private stored: Stored | undefined;
+  private flushTimer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(private readonly state: vscode.Memento) {}
 
   private all(): Stored {
-    return this.state.get<Stored>(KEY, {});
+    this.stored ??= { ...this.state.get<Stored>(KEY, {}) };
+    return this.stored;
   }
 
-  async add(result: RunnerResult): Promise<void> {
+  private changed(): void {
+    if (this.flushTimer) return;
+    this.flushTimer = setTimeout(() => { void this.flush(); }, FLUSH_MS);
+  }
+
+  /** Writes the history to the workspace state now. */
+  async flush(): Promise<void> {
+    if (this.flushTimer) clearTimeout(this.flushTimer);
+    this.flushTimer = undefined;
+    if (this.stored) await this.state.update(KEY, this.stored);
+  }
+
+  add(result: RunnerResult): void {
     this.full.unshift(result);
     this.full.splice(FULL_IN_MEMORY);
-    const all = { ...this.all() };
+    const all = this.all();
     const key = result.appId.toLowerCase();
     all[key] = [shrink(result), ...(all[key] ?? []).filter((r) => r.id !== result.id)].slice(0, HISTORY_LIMIT);
-    await this.state.update(KEY, all);
+    this.changed();
   }
 
   /** The entry with this id: the full result while it is recent, else the stored (shortened) one. */
@@ -43,11 +60,14 @@ export class RunnerHistory {
     return lists.flat().map(summary).sort((a, b) => b.at.localeCompare(a.at));
   }
 
-  async clear(appId: string): Promise<void> {
-    const all = { ...this.all() };
-    delete all[appId.toLowerCase()];
-    await this.state.update(KEY, all);
+  clear(appId: string): void {
+    delete this.all()[appId.toLowerCase()];
     for (let i = this.full.length - 1; i >= 0; i--) if (this.full[i]?.appId.toLowerCase() === appId.toLowerCase()) this.full.splice(i, 1);
+    this.changed();
+  }
+
+  dispose(): void {
+    void this.flush();
   }
 }
 

@@ -34,8 +34,7 @@ export async function sendToApplication(ctx: WorkbenchContext, target: RegistryA
   if (blocked) return { sent: false, message: blocked };
   const app = target.app.app;
   if (typeof app.baseUrl !== 'string' || app.baseUrl === '') return { sent: false, message: `Application "${target.info.id}" has no baseUrl in ${target.info.source ?? 'its registry'}.` };
-  const store = secretStore(ctx);
-  const secrets: SecretSource = { get: (name) => store.resolve(name, { prompt: true, purpose: `Sending to "${target.info.id}"` }) };
+  const secrets = runnerSecrets(ctx, target.info.id);
   let result: SendResult;
   try {
     const client = createScimClient(app, {
@@ -55,6 +54,34 @@ export async function sendToApplication(ctx: WorkbenchContext, target: RegistryA
   const checks = result.ok && result.json !== undefined ? bodyChecks(ctx, whole) : [];
   ctx.log.info(`Runner: ${result.exchange.request.line} → ${target.info.id}: ${status ?? result.exchange.error?.kind ?? 'no response'} in ${result.exchange.timings.totalMs} ms${result.exchange.retries ? ` (${result.exchange.retries} retries)` : ''}`);
   return { sent: true, result, explanation, checks, prettyBody, omittedChars: whole.length - prettyBody.length };
+}
+
+/** Secret values stay in memory this long after a lookup: SecretStorage is a round trip to the window each time. */
+const SECRET_TTL_MS = 60_000;
+const cached = new Map<string, { value: string; at: number }>();
+let watchingSecrets = false;
+
+/**
+ * Registry secrets for sending: SecretStorage, then SCIM_SECRET_<NAME>, else one prompt; a value found is reused
+ * for a minute (a "Send all" of 40 requests looks it up once), and forgotten at once when the secret changes.
+ */
+function runnerSecrets(ctx: WorkbenchContext, appId: string): SecretSource {
+  const store = secretStore(ctx);
+  if (!watchingSecrets) {
+    watchingSecrets = true;
+    ctx.track(store.onDidChange((name) => cached.delete(name)));
+    ctx.track({ dispose: () => { watchingSecrets = false; cached.clear(); } });
+  }
+  return {
+    async get(name) {
+      const hit = cached.get(name);
+      if (hit && Date.now() - hit.at < SECRET_TTL_MS) return hit.value;
+      const value = await store.resolve(name, { prompt: true, purpose: `Sending to "${appId}"` });
+      if (value === undefined) cached.delete(name);
+      else cached.set(name, { value, at: Date.now() });
+      return value;
+    },
+  };
 }
 
 /** The payload rules on a response body, located by line in the pretty text the panel shows. */
