@@ -19,12 +19,12 @@ export const demoProfiles = ['strict', 'entra-compatible', 'aws-like', 'slack-li
 const out = (t: string): void => { process.stdout.write(t); };
 
 /**
- * slack-like refills at 5 requests per second here (the preset: 20), closer to Slack's per-minute tiers: a request
+ * slack-like refills at 2 requests per second here (the preset: 20), closer to Slack's per-minute tiers: a request
  * file read back to back in VS Code (examples/workspace/requests/slack-rate-limit.scim) meets its 429s on any
- * machine, not only on one fast enough to outrun 20 per second.
+ * machine (even a busy one), not only on one fast enough to outrun 20 per second.
  */
 export function demoQuirks(profile: string): { quirks?: { rateLimit: { requestsPerSecond: number; burst: number; retryAfter: boolean } } } {
-  return profile === 'slack-like' ? { quirks: { rateLimit: { requestsPerSecond: 5, burst: 20, retryAfter: true } } } : {};
+  return profile === 'slack-like' ? { quirks: { rateLimit: { requestsPerSecond: 2, burst: 20, retryAfter: true } } } : {};
 }
 
 function build(): void {

@@ -3,6 +3,8 @@
 // response whose hover explains it; a .scim file's Send lens draws the result after the request line, with the
 // explanation in its hover; a 429 from slack-like is waited out. Screenshots land in .artifacts/screenshots.
 import { after, before, describe, test } from 'node:test';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import assert from 'node:assert/strict';
 import type { Frame, Page } from 'playwright-core';
 import { waitFor } from '../harness/codeServer';
@@ -51,6 +53,7 @@ describe('request runner UI', () => {
   let frame: Frame;
   before(async () => {
     w = await runnerWorkspace();
+    writeFileSync(join(w.folder, 'requests', 'prompt.scim'), '# @app strict\n\n### with a typed token\nGET /Users?count=1\nX-Api-Token: {{$prompt api token}}\n');
     s = await openSession(w.folder, { env: { SCIM_SECRET_SANDBOX_TOKEN: TOKEN } });
     // Screenshots for the README: the editor and the panel side by side, without the explorer.
     await runCommand(s.page, 'View: Close Primary Side Bar');
@@ -176,5 +179,26 @@ describe('request runner UI', () => {
     await page.locator('.codelens-decoration', { hasText: 'Sending' }).first().waitFor({ state: 'detached', timeout: 20_000 });
     await runCommand(page, 'Notifications: Clear All Notifications');
     await screenshot(page, 'request-file-import');
+  });
+
+  test('a password-like $prompt is asked in a password box and redacted everywhere the request shows', async () => {
+    const { page } = s;
+    const typed = 'typed-Secret-77xQ';
+    await runCommand(page, 'View: Close All Editors');
+    await quickOpen(page, 'prompt.scim');
+    await clickLens(page, 'prompt.scim', 'Send');
+    const password = page.locator('.quick-input-widget input[type="password"]');
+    await password.waitFor({ state: 'visible', timeout: 20_000 });
+    await password.fill(typed);
+    await page.keyboard.press('Enter');
+    await requestResult(page, /← 200 OK · \d+ ms/);
+    frame = await runnerFrame(page);
+    const sent = frame.locator('pre.sent');
+    await sent.waitFor({ timeout: 20_000 });
+    const text = await sent.innerText();
+    assert.match(text, /x-api-token: «redacted:prompt:api token»/i);
+    assert.ok(!(await frame.locator('body').innerText()).includes(typed), 'the typed value is nowhere in the panel');
+    await frame.locator('#action-resend').click();
+    await frame.locator('#status-line', { hasText: 'typed at a password prompt' }).waitFor({ timeout: 20_000 });
   });
 });
