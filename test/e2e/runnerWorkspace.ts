@@ -7,6 +7,7 @@ import type { Frame, Locator, Page } from 'playwright-core';
 import { startSandbox, type RequestLogEntry, type RunningSandbox } from '../../src/sandbox';
 import { repoRoot, waitFor } from '../harness/codeServer';
 import { demoQuirks } from '../../scripts/demo';
+import { heldClock } from '../harness/heldClock';
 
 export const TOKEN = 'runner-ui-token-5d1e8c';
 
@@ -22,14 +23,13 @@ export interface RunnerWorkspace {
 }
 
 export async function runnerWorkspace(): Promise<RunnerWorkspace> {
-  let heldAt: number | undefined;
-  let skew = 0;
+  const clock = heldClock();
   const traffic: RequestLogEntry[] = [];
   const sandbox = await startSandbox({
     port: 0, token: TOKEN, seed: 7,
     // As `npm run demo` serves them (slack-like refills at 5 per second there).
     apps: ['strict', 'aws-like', 'slack-like'].map((p) => ({ id: p, profile: p, users: 500, ...demoQuirks(p) })),
-    now: () => heldAt ?? Date.now() + skew,
+    now: clock.now,
     onRequest: (e) => traffic.push(e),
   });
   const folder = mkdtempSync(join(tmpdir(), 'scimwb-runner-ui-'));
@@ -38,11 +38,8 @@ export async function runnerWorkspace(): Promise<RunnerWorkspace> {
   writeFileSync(registry, readFileSync(registry, 'utf8').replaceAll('127.0.0.1:4780', new URL(sandbox.url).host));
   return {
     sandbox, folder, traffic,
-    hold: () => { heldAt = Date.now() + skew; },
-    release: (aheadMs) => {
-      if (heldAt !== undefined) skew = heldAt + aheadMs - Date.now();
-      heldAt = undefined;
-    },
+    hold: clock.hold,
+    release: clock.release,
     dispose: async () => {
       await sandbox.stop();
       rmSync(folder, { recursive: true, force: true });

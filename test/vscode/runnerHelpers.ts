@@ -6,6 +6,7 @@ import type { AddressInfo } from 'node:net';
 import * as vscode from 'vscode';
 import { startSandbox, type RequestLogEntry, type RunningSandbox } from '../../src/sandbox';
 import { waitFor, workspaceRoot } from './registryHelpers';
+import { heldClock } from '../harness/heldClock';
 
 export const RT_TOKEN = 'rt-sandbox-token-8c41f2a9';
 
@@ -22,13 +23,12 @@ export interface RunnerFixture {
 const scratch: vscode.Uri[] = [];
 
 export async function runnerFixture(): Promise<RunnerFixture> {
-  let heldAt: number | undefined;
-  let skew = 0;
+  const clock = heldClock();
   const traffic: RequestLogEntry[] = [];
   const sandbox = await startSandbox({
     port: 0, token: RT_TOKEN, seed: 3,
     apps: ['strict', 'slack-like'].map((p) => ({ id: p, profile: p, users: 20 })),
-    now: () => heldAt ?? Date.now() + skew,
+    now: clock.now,
     onRequest: (e) => traffic.push(e),
   });
   let hits = 0;
@@ -61,11 +61,8 @@ export async function runnerFixture(): Promise<RunnerFixture> {
   return {
     sandbox, traffic, registry,
     hangingHits: () => hits,
-    hold: () => { heldAt = Date.now() + skew; },
-    release: (aheadMs) => {
-      if (heldAt !== undefined) skew = heldAt + aheadMs - Date.now();
-      heldAt = undefined;
-    },
+    hold: clock.hold,
+    release: clock.release,
     dispose: async () => {
       await vscode.commands.executeCommand('workbench.action.closeAllEditors');
       for (const uri of scratch.splice(0)) await vscode.workspace.fs.delete(uri).then(undefined, () => undefined);
