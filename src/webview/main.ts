@@ -85,7 +85,9 @@ function handle(m: ToWebview): void {
       root.setAttribute('aria-busy', 'false');
       trustBanner.hidden = m.trusted;
       form.setApps(m.apps);
-      form.fill(m.request ?? state.request ?? { appId: m.apps[0]?.id ?? '', method: 'GET', path: '/Users', query: {}, headers: [], body: '' });
+      // The request asked for, else the form as the user left it, else the request of a file's response.
+      form.fill(m.request ?? state.request ?? (m.result?.source.kind === 'file' ? m.result.request : undefined)
+        ?? { appId: m.apps[0]?.id ?? '', method: 'GET', path: '/Users', query: {}, headers: [], body: '' });
       if (!form.read().appId && m.apps[0]) form.fill({ ...form.read(), appId: m.apps[0].id });
       history.set(m.history);
       history.forApp(form.read().appId);

@@ -201,4 +201,18 @@ describe('request runner UI', () => {
     await frame.locator('#action-resend').click();
     await frame.locator('#status-line', { hasText: 'typed at a password prompt' }).waitFor({ timeout: 20_000 });
   });
+
+  test('the panel comes back after a window reload, with its form and its response', async () => {
+    const { page } = s;
+    // The panel shows the prompt request's form and its 200 (the re-send just now was refused, not sent).
+    frame = await runnerFrame(page);
+    assert.equal(await frame.locator('#path input').inputValue(), '/Users');
+    assert.equal(await frame.locator('#q-count input').inputValue(), '1');
+    await runCommand(page, 'Developer: Reload Window');
+    await page.waitForSelector('.monaco-workbench', { timeout: 60_000 });
+    const restored = await runnerFrame(page);
+    await restored.locator('#status-line', { hasText: '200 OK' }).waitFor({ timeout: 30_000 });
+    assert.equal(await restored.locator('#path input').inputValue(), '/Users');
+    assert.equal(await restored.locator('#q-count input').inputValue(), '1');
+  });
 });
