@@ -2,7 +2,7 @@
 // Bundles the extension (node, cjs, `vscode` external), the CLI (node, with a shebang), the webview (browser)
 // and the extension-host test suites (node, cjs; `vscode` and `mocha` external, run inside VS Code).
 import * as esbuild from 'esbuild';
-import { readFileSync, readdirSync, existsSync, chmodSync, mkdirSync } from 'node:fs';
+import { readFileSync, readdirSync, existsSync, chmodSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -28,9 +28,18 @@ const testEntries = existsSync(join(root, 'test/vscode'))
   ? readdirSync(join(root, 'test/vscode')).filter((f) => f.endsWith('.ts')).map((f) => join('test/vscode', f))
   : [];
 
+// The extension's esbuild metafile (what each input contributes to the bundle) goes to .artifacts/, where the
+// .vsix benchmark reads it to say what each large dependency costs and why it is there.
+const metaDir = join(root, '.artifacts', 'esbuild-meta');
+
+// iconv-lite is only there for express's body decoding in the sandbox; a TextDecoder shim does that (see the shim).
+const nodeAlias = { 'iconv-lite': './scripts/shims/iconv-lite.cjs' };
+
 const configs = [
-  { ...common, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', platform: 'node', format: 'cjs', target: 'node20', external: ['vscode'] },
-  { ...common, entryPoints: ['src/cli/index.ts'], outfile: 'dist/cli.js', platform: 'node', format: 'cjs', target: 'node20', banner: { js: '#!/usr/bin/env node' } },
+  // The activation bundle stays small; everything else is in the features bundle, required on first use.
+  { ...common, metafile: true, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', platform: 'node', format: 'cjs', target: 'node20', external: ['vscode'] },
+  { ...common, metafile: true, entryPoints: ['src/vscode/features.ts'], outfile: 'dist/features.js', platform: 'node', format: 'cjs', target: 'node20', external: ['vscode'], alias: nodeAlias },
+  { ...common, metafile: true, entryPoints: ['src/cli/index.ts'], outfile: 'dist/cli.js', platform: 'node', format: 'cjs', target: 'node20', alias: nodeAlias, banner: { js: '#!/usr/bin/env node' } },
   { ...common, entryPoints: ['src/webview/main.ts'], outfile: 'dist/webview.js', platform: 'browser', format: 'iife', target: 'es2022' },
 ];
 if (!production && testEntries.length) {
@@ -43,7 +52,11 @@ if (watch) {
   await Promise.all(ctxs.map((c) => c.watch()));
   process.stderr.write('[build] watching\n');
 } else {
-  await Promise.all(configs.map((c) => esbuild.build(c)));
+  const results = await Promise.all(configs.map((c) => esbuild.build(c)));
+  mkdirSync(metaDir, { recursive: true });
+  results.forEach((r, i) => {
+    if (r.metafile) writeFileSync(join(metaDir, `${configs[i].outfile.replace(/^dist\//, '').replace(/\.js$/, '')}${production ? '.production' : ''}.json`), JSON.stringify(r.metafile));
+  });
   chmodSync(join(root, 'dist/cli.js'), 0o755);
   process.stderr.write(`[build] ${production ? 'production ' : ''}bundles written to dist/${testEntries.length && !production ? ' and out/test/' : ''}\n`);
 }

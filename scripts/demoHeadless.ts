@@ -24,12 +24,12 @@ const sleep = (ms: number, signal: AbortSignal): Promise<void> =>
   });
 
 /** One request; 429s are waited out (Retry-After, else 300 ms) and 502/503 retried, both tallied. */
-async function send(app: RunningApp, tally: Tally, signal: AbortSignal, method: string, path: string, body?: unknown): Promise<Reply> {
+async function send(app: RunningApp, tally: Tally, signal: AbortSignal, method: string, path: string, body?: unknown, token = app.token): Promise<Reply> {
   for (let attempt = 0; ; attempt++) {
     const res = await fetch(app.baseUrl + path, {
       method,
       signal,
-      headers: { authorization: `Bearer ${app.token}`, ...(body !== undefined ? { 'content-type': 'application/scim+json' } : {}) },
+      headers: { authorization: `Bearer ${token}`, ...(body !== undefined ? { 'content-type': 'application/scim+json' } : {}) },
       body: body === undefined ? undefined : JSON.stringify(body),
     });
     const text = await res.text();
@@ -51,6 +51,26 @@ type Row = [check: string, cell: (app: RunningApp, tally: Tally, signal: AbortSi
 let unique = 0;
 const newUser = (extra: Record<string, unknown> = {}): Record<string, unknown> => ({ schemas: [USER], userName: `demo.user${++unique}@example.com`, ...extra });
 const replace = (op: string, path: string | undefined, value: unknown): unknown => ({ schemas: [PATCH], Operations: [{ op, ...(path ? { path } : {}), value }] });
+const idOf = (location: unknown): string => String(location).split('/').pop() ?? '';
+
+/** Follows nextCursor from an empty cursor: how many users and pages, or where it loops. */
+async function cursorWalk(a: RunningApp, t: Tally, s: AbortSignal): Promise<string> {
+  let r = await send(a, t, s, 'GET', '/Users?cursor=&count=100&attributes=id');
+  if (r.status !== 200) return `status ${r.status}`;
+  if (r.body.nextCursor === undefined) return 'no cursors';
+  const seen = new Set<string>();
+  const cursors: string[] = [];
+  for (let pages = 1; ; pages++) {
+    for (const u of r.body.Resources ?? []) seen.add(u.id);
+    const next = r.body.nextCursor as string | undefined;
+    if (next === undefined) return `${seen.size} users, ${pages} pages${(r.body.Resources ?? []).length === 0 ? ' (last empty)' : ''}`;
+    if (cursors.includes(next)) return `loops at page ${pages}`;
+    if (pages >= 50) return `${seen.size} users, no end`;
+    cursors.push(next);
+    r = await send(a, t, s, 'GET', `/Users?cursor=${encodeURIComponent(next)}&count=100&attributes=id`);
+    if (r.status !== 200) return `page ${pages + 1}: ${r.status} ${String(r.body?.scimType ?? "")}`.trim();
+  }
+}
 
 const ROWS: Row[] = [
   ['GET count=100: got', async (a, t, s) => {
@@ -111,10 +131,33 @@ const ROWS: Row[] = [
     return `${JSON.stringify(b['status'])} ${b['scimType'] ? String(b['scimType']) : 'no scimType'}`;
   }],
   ['discovery', async (a, t, s) => String((await send(a, t, s, 'GET', '/ServiceProviderConfig')).status)],
-  ['POST /Bulk', async (a, t, s) => String((await send(a, t, s, 'POST', '/Bulk', {
-    schemas: ['urn:ietf:params:scim:api:messages:2.0:BulkRequest'],
-    Operations: [{ method: 'POST', path: '/Users', bulkId: 'b1', data: newUser() }],
-  })).status)],
+  ['Bulk bulkId ref', async (a, t, s) => {
+    const r = await send(a, t, s, 'POST', '/Bulk', {
+      schemas: ['urn:ietf:params:scim:api:messages:2.0:BulkRequest'],
+      Operations: [
+        { method: 'POST', path: '/Users', bulkId: 'u1', data: newUser() },
+        { method: 'POST', path: '/Groups', bulkId: 'g1', data: { displayName: `demo.group${++unique}`, members: [{ value: 'bulkId:u1' }] } },
+      ],
+    });
+    if (r.status !== 200) return String(r.status);
+    const group = await send(a, t, s, 'GET', `/Groups/${idOf(r.body.Operations?.[1]?.location)}`);
+    const member = group.body?.members?.[0]?.value;
+    return member === undefined ? '200, members hidden' : String(member).startsWith('bulkId:') ? '200 unresolved' : '200 resolved';
+  }],
+  ['member added twice', async (a, t, s) => {
+    const u = await send(a, t, s, 'POST', '/Users', newUser());
+    const g = await send(a, t, s, 'POST', '/Groups', { schemas: ['urn:ietf:params:scim:schemas:core:2.0:Group'], displayName: `demo.group${++unique}`, members: [{ value: u.body?.id }] });
+    const p = await send(a, t, s, 'PATCH', `/Groups/${String(g.body?.id)}`, replace('add', 'members', [{ value: u.body?.id }]));
+    if (p.status >= 300) return `PATCH ${p.status}`;
+    const members = (await send(a, t, s, 'GET', `/Groups/${String(g.body?.id)}`)).body?.members as unknown[] | undefined;
+    return members === undefined ? 'members hidden' : members.length === 1 ? 'listed once' : `listed ${members.length}x`;
+  }],
+  ['cursor walk (count=100)', cursorWalk],
+  ['bad token', async (a, t, s) => {
+    const r = await send(a, t, s, 'GET', '/Users?count=1', undefined, 'not-the-token');
+    const kind = r.body && typeof r.body === 'object' ? ('schemas' in r.body ? 'SCIM' : 'JSON') : r.body ? 'text' : 'empty';
+    return `${r.status} ${kind}`;
+  }],
   ['30 at once: 429s', async (a, _t, s) => {
     const replies = await Promise.all(Array.from({ length: 30 }, () =>
       fetch(`${a.baseUrl}/Users?count=0`, { signal: s, headers: { authorization: `Bearer ${a.token}` } })
@@ -125,6 +168,13 @@ const ROWS: Row[] = [
     return `${limited.length}${after ? ` RA=${after}s` : ' no RA'}`;
   }],
 ];
+
+/** The app's write log after the battery: every write it received, and how many were refused. */
+function writesLogged(app: RunningApp): string {
+  const writes = app.writes();
+  const refused = writes.filter((w) => w.status >= 400).length;
+  return `${writes.length} writes, ${refused} refused`;
+}
 
 function table(header: string[], rows: string[][]): string {
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
@@ -146,11 +196,11 @@ export async function runHeadlessDemo(io: { stdout(s: string): void }, signal: A
         cells.push(await cell(app, tally, signal).catch((err: unknown) => (signal.aborted ? 'aborted' : `error: ${(err as Error).message}`)));
       }
       const faults = [...tally.faults].map(([status, n]) => `${n}x${status}`).join(' ');
-      cells.push(tally.throttled ? `${tally.throttled}x429` : 'none', faults || 'none');
+      cells.push(tally.throttled ? `${tally.throttled}x429` : 'none', faults || 'none', writesLogged(app));
       return cells;
     }));
     if (signal.aborted) return 130;
-    const checks = [...ROWS.map(([name]) => name), '429 (waited out)', '502/503 (retried)'];
+    const checks = [...ROWS.map(([name]) => name), '429 (waited out)', '502/503 (retried)', 'write log'];
     io.stdout(table(['check', ...sandbox.apps.map((a) => a.profile)], checks.map((name, i) => [name, ...columns.map((c) => c[i] ?? '')])));
     io.stdout('\nEach cell is what the preset answered (statuses, counts); see the README for what each preset models.\n');
     return 0;

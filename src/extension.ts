@@ -1,15 +1,10 @@
-// activate() builds the context and registers adapters, nothing else: no schema compilation and no network
-// before a SCIM file, view or command needs it.
+// activate() builds the context and registers stand-ins, nothing else: the features (dist/features.js) load the
+// first time a SCIM file, view or command needs them (vscode/shared/lazyFeatures.ts), so opening VS Code on any
+// JSON file or a workspace with a registry costs next to nothing until SCIM Workbench is actually used.
 import type * as vscode from 'vscode';
 import { WorkbenchContext } from './vscode/shared/workbenchContext';
 import { registerShowLogCommand } from './vscode/shared/showLogCommand';
-import { registerProbeResultsView } from './vscode/probes/probeResultsView';
-import { registerRegistry } from './vscode/registry/registryFeatures';
-import { registerSecrets } from './vscode/secrets/secretCommands';
-import { registerSandbox } from './vscode/sandbox/sandboxCommands';
-import { registerPayloadEditing } from './vscode/payload/payloadEditing';
-import { registerRequestFiles } from './vscode/requestFiles/requestFileFeatures';
-import { registerRunner } from './vscode/runner/runnerFeatures';
+import { LazyFeatures } from './vscode/shared/lazyFeatures';
 
 let current: WorkbenchContext | undefined;
 
@@ -18,14 +13,7 @@ export function activate(extensionContext: vscode.ExtensionContext): void {
   current = ctx;
   extensionContext.subscriptions.push(ctx);
   registerShowLogCommand(ctx);
-  registerProbeResultsView(ctx);
-  registerSecrets(ctx);
-  registerRegistry(ctx);
-  registerSandbox(ctx);
-  registerPayloadEditing(ctx);
-  registerRequestFiles(ctx);
-  registerRunner(ctx);
-  ctx.log.info(`SCIM Workbench ${String(extensionContext.extension.packageJSON.version)} activated`);
+  ctx.track(new LazyFeatures(ctx, new Set(['scimWorkbench.showLog']))).start();
 }
 
 export function deactivate(): void {

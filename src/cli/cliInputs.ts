@@ -1,15 +1,25 @@
-// Inputs shared by `send` and `explain`: a registry application by id, `K: V` headers, and a file or stdin.
+// Inputs shared by `send`, `explain`, `probe` and `cleanup`: registry applications by id, `K: V` headers, and a
+// file or stdin.
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { parseRegistry, type Application } from '../core/registry';
+import { parseRegistry, type Application, type ParsedRegistry } from '../core/registry';
 import { UsageError, type CliIO } from './command';
 
-/** The application `appId` of the registry file, or a UsageError naming the ids it has. */
-export async function loadApplication(file: string, appId: string, io: CliIO): Promise<Application> {
+/** A registry file read and parsed; a UsageError when it is not a registry. */
+export async function readRegistry(file: string, io: CliIO): Promise<{ text: string; parsed: ParsedRegistry }> {
   const text = await readInput(file, io, 'registry');
   const parsed = parseRegistry(text, file);
   if (parsed.findings.length > 0) throw new UsageError(`${file} is not valid JSONC: ${parsed.findings[0]?.message ?? 'syntax error'} (run scim-workbench lint ${file})`);
   if (!parsed.registry) throw new UsageError(`${file} has no "applications" array; is it a registry?`);
+  return { text, parsed };
+}
+
+/** The application `appId` of the registry file, or a UsageError naming the ids it has. */
+export async function loadApplication(file: string, appId: string, io: CliIO): Promise<Application> {
+  return pickApplication((await readRegistry(file, io)).parsed, file, appId);
+}
+
+export function pickApplication(parsed: ParsedRegistry, file: string, appId: string): Application {
   const found = parsed.applications.find((a) => a.app.id === appId);
   if (!found) {
     const ids = parsed.applications.map((a) => a.app.id).filter((id) => typeof id === 'string');

@@ -10,6 +10,8 @@ export interface CliIO {
   signal: AbortSignal;
   /** The whole standard input (`-` as a file name); absent where there is none. */
   stdin?(): Promise<string>;
+  /** Standard error is a terminal: progress may be shown (and rewritten in place). */
+  stderrIsTTY?: boolean;
 }
 
 export interface CliCommand {

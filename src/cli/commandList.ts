@@ -5,5 +5,7 @@ import { lintCommand } from './commands/lint';
 import { sandboxCommand } from './commands/sandbox';
 import { sendCommand } from './commands/send';
 import { explainCommand } from './commands/explain';
+import { probeCommand } from './commands/probe';
+import { cleanupCommand } from './commands/cleanup';
 
-export const commands: CliCommand[] = [lintCommand, filterCommand, sandboxCommand, sendCommand, explainCommand];
+export const commands: CliCommand[] = [lintCommand, filterCommand, sandboxCommand, sendCommand, explainCommand, probeCommand, cleanupCommand];

@@ -24,6 +24,7 @@ main(process.argv.slice(2), {
   cwd: process.cwd(),
   env: process.env,
   signal: controller.signal,
+  stderrIsTTY: process.stderr.isTTY === true,
   async stdin() {
     const chunks: Buffer[] = [];
     for await (const chunk of process.stdin) chunks.push(chunk as Buffer);

@@ -6,7 +6,7 @@ import { version } from './version';
 function helpText(): string {
   const width = Math.max(...commands.map((c) => c.name.length), 8);
   const lines = [
-    `scim-workbench ${version}: SCIM 2.0 tooling (lint payloads and registries, filters, sandbox, send and explain)`,
+    `scim-workbench ${version}: SCIM 2.0 tooling (lint payloads and registries, filters, sandbox, send, explain, probe and cleanup)`,
     '',
     'Usage: scim-workbench <command> [options]',
     '',

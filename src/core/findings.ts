@@ -36,9 +36,10 @@ export function sortFindings<T extends Finding>(findings: T[]): T[] {
 
 /** Applies non-overlapping edits (offsets into `text`) and returns the new text. */
 export function applyEdits(text: string, edits: readonly TextEdit[]): string {
-  const sorted = [...edits].sort((a, b) => b.range.start - a.range.start || b.range.end - a.range.end);
+  // Applied from the end; insertions at one offset land in the order given (a comma, then the property after it).
+  const sorted = edits.map((e, i) => ({ e, i })).sort((a, b) => b.e.range.start - a.e.range.start || b.e.range.end - a.e.range.end || b.i - a.i);
   let out = text;
-  for (const e of sorted) out = out.slice(0, e.range.start) + e.newText + out.slice(e.range.end);
+  for (const { e } of sorted) out = out.slice(0, e.range.start) + e.newText + out.slice(e.range.end);
   return out;
 }
 

@@ -1,13 +1,17 @@
 // The request pipeline of one application, outermost first:
-//   response pipeline -> outer quirks -> body parsing -> OAuth token endpoint -> bearer auth
-//   -> /.search normalisation -> inner quirks -> RFC core (-> SCIMMY)
+//   response pipeline -> write log -> outer quirks -> body parsing -> OAuth token endpoint -> bearer auth
+//   -> /.search normalisation -> inner quirks -> RFC core (-> SCIMMY; /Bulk operations re-enter at the top)
 import express, { Router, type ErrorRequestHandler, type RequestHandler } from 'express';
+import { appBasePath } from './appId';
 import type { AppRuntime } from './appRuntime';
 import { bearerAuth, tokenEndpoint } from './auth';
+import { bulkBodyParser } from './bulk';
 import { installResponsePipeline, sendError, setTextRewrite } from './http';
 import { innerQuirks, outerQuirks } from './quirks';
+import { answerInvalidJson } from './quirks/invalidJson';
 import { SENTINEL_BASE } from './scimmyEngine';
 import { createCoreRouter, normaliseSearch } from './server';
+import { writeLogBody, writeLogStart } from './writeLog';
 
 export const BODY_LIMIT = '1mb';
 const JSON_TYPES = ['application/scim+json', 'application/json', 'application/*+json'];
@@ -19,12 +23,14 @@ const requireJsonBody: RequestHandler = (req, res, next) => {
   sendError(res, 415, undefined, `Send the body as application/scim+json (got ${req.get('content-type') ?? 'no content type'})`);
 };
 
-const bodyErrors: ErrorRequestHandler = (err: unknown, _req, res, next) => {
-  const e = err as { status?: unknown; type?: unknown; message?: unknown };
-  if (typeof e.status !== 'number') return next(err);
-  const detail = e.type === 'entity.parse.failed' ? `The body is not valid JSON: ${String(e.message)}` : String(e.message);
-  sendError(res, e.status, e.status === 400 ? 'invalidSyntax' : undefined, detail);
-};
+function bodyErrors(app: AppRuntime): ErrorRequestHandler {
+  return (err: unknown, _req, res, next) => {
+    const e = err as { status?: unknown; type?: unknown; message?: unknown };
+    if (typeof e.status !== 'number') return next(err);
+    if (e.type === 'entity.parse.failed') return answerInvalidJson(app, res, `The body is not valid JSON: ${String(e.message)}`);
+    sendError(res, e.status, e.status === 400 ? 'invalidSyntax' : undefined, String(e.message));
+  };
+}
 
 /** Anything thrown past the core becomes a SCIM error body, never Express's HTML page or a stack trace. */
 export const lastResort: ErrorRequestHandler = (err: unknown, _req, res, _next) => {
@@ -34,9 +40,7 @@ export const lastResort: ErrorRequestHandler = (err: unknown, _req, res, _next) 
   sendError(res, code, undefined, code === 500 ? 'Internal server error' : String((err as Error).message));
 };
 
-export function appBasePath(appId: string): string {
-  return `/apps/${appId}/scim/v2`;
-}
+export { appBasePath };
 
 export function createAppRouter(app: AppRuntime): Router {
   const router = Router();
@@ -47,11 +51,14 @@ export function createAppRouter(app: AppRuntime): Router {
     setTextRewrite(res, (text) => text.split(SENTINEL_BASE).join(base));
     next();
   });
+  router.use(writeLogStart(app));
   for (const quirk of outerQuirks(app)) router.use(quirk);
+  router.use(bulkBodyParser(app));
   router.use(express.json({ type: JSON_TYPES, limit: BODY_LIMIT }));
-  router.post('/oauth/token', express.urlencoded({ extended: false, limit: '64kb' }), bodyErrors, tokenEndpoint(app));
-  router.use(bodyErrors);
+  router.post('/oauth/token', express.urlencoded({ extended: false, limit: '64kb' }), bodyErrors(app), tokenEndpoint(app));
+  router.use(bodyErrors(app));
   router.use(requireJsonBody);
+  router.use(writeLogBody());
   router.use(bearerAuth(app));
   router.use(normaliseSearch);
   for (const quirk of innerQuirks(app)) router.use(quirk);

@@ -7,13 +7,13 @@ import { sendError } from './http';
 
 export const TOKEN_LIFETIME_SECONDS = 3600;
 
-function safeEqual(a: string, b: string): boolean {
+export function safeEqual(a: string, b: string): boolean {
   const ha = createHash('sha256').update(a).digest();
   const hb = createHash('sha256').update(b).digest();
   return timingSafeEqual(ha, hb);
 }
 
-function tokenValid(app: AppRuntime, token: string): boolean {
+export function tokenValid(app: AppRuntime, token: string): boolean {
   if (safeEqual(token, app.token)) return true;
   const issued = app.issuedTokens.get(token);
   if (!issued) return false;

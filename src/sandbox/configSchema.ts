@@ -1,8 +1,9 @@
 // The JSON Schema of `*.scim-sandbox.jsonc`, built from the same tables as the linter so the two cannot drift.
 // schemas/sandbox-config.schema.json is this object, written out (scripts/generateSchemas.ts); a unit test keeps them equal.
 import { presetNames, describePreset } from './presets';
-import { QUIRK_DOCS, QUIRK_SPECS, type QuirkValueSpec } from './quirks/specs';
-import { FILTER_OPERATORS, QUIRK_NAMES } from './quirks/types';
+import { QUIRK_DOCS } from './quirks/docs';
+import { QUIRK_SPECS, type QuirkValueSpec } from './quirks/specs';
+import { QUIRK_NAMES } from './quirks/types';
 
 type Json = Record<string, unknown>;
 
@@ -14,24 +15,25 @@ function valueSchema(spec: QuirkValueSpec): Json {
       return { enum: [...spec.values] };
     case 'integer':
       return { type: spec.nullable ? ['integer', 'null'] : 'integer', minimum: spec.min, ...(spec.max !== undefined ? { maximum: spec.max } : {}) };
-    case 'operators':
-      return { oneOf: [{ const: 'all' }, { type: 'array', items: { enum: [...FILTER_OPERATORS] }, uniqueItems: true }] };
-    case 'rateLimit':
+    case 'list': {
+      const list = { type: 'array', items: spec.values ? { enum: [...spec.values] } : { type: 'string', minLength: 1 }, uniqueItems: true };
+      return spec.allowAll ? { oneOf: [{ const: 'all' }, list] } : list;
+    }
+    case 'rateLimit': {
+      const common = {
+        burst: { type: 'integer', minimum: 1, description: 'Bucket size (default: the rate).' },
+        retryAfter: { type: 'boolean', description: 'Send Retry-After with the 429.' },
+      };
+      const perSecond = { type: 'number', exclusiveMinimum: 0, description: 'Token-bucket refill rate per second.' };
+      const perMinute = { type: 'number', exclusiveMinimum: 0, description: 'Token-bucket refill rate per minute.' };
       return {
         oneOf: [
           { type: 'null' },
-          {
-            type: 'object',
-            additionalProperties: false,
-            required: ['requestsPerSecond', 'retryAfter'],
-            properties: {
-              requestsPerSecond: { type: 'number', exclusiveMinimum: 0, description: 'Token-bucket refill rate.' },
-              burst: { type: 'integer', minimum: 1, description: 'Bucket size (default: requestsPerSecond).' },
-              retryAfter: { type: 'boolean', description: 'Send Retry-After with the 429.' },
-            },
-          },
+          { type: 'object', additionalProperties: false, required: ['requestsPerSecond', 'retryAfter'], properties: { requestsPerSecond: perSecond, ...common } },
+          { type: 'object', additionalProperties: false, required: ['requestsPerMinute', 'retryAfter'], properties: { requestsPerMinute: perMinute, ...common } },
         ],
       };
+    }
     case 'faults':
       return {
         oneOf: [
@@ -43,6 +45,7 @@ function valueSchema(spec: QuirkValueSpec): Json {
             properties: {
               rate: { type: 'number', minimum: 0, maximum: 1, description: 'Share of requests that fail.' },
               kind: { enum: ['503', 'html502', 'mixed'] },
+              methods: { enum: ['all', 'reads'], description: 'Which requests may fail (default all).' },
             },
           },
         ],

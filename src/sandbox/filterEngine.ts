@@ -63,10 +63,23 @@ function sub(parent: AttributeDefinition, name: string): AttributeDefinition | u
 
 const lookups = new Map<string, AttributeLookup>();
 
-/** Resolves attribute paths of a resource type case-insensitively, with or without the schema URN. */
-export function lookupFor(resourceType: 'User' | 'Group'): AttributeLookup {
-  const cached = lookups.get(resourceType);
+/**
+ * Resolves attribute paths of a resource type case-insensitively, with or without the schema URN.
+ * `caseSensitive` models a server that compares every string exactly, whatever the schema's caseExact says.
+ */
+export function lookupFor(resourceType: 'User' | 'Group', caseSensitive = false): AttributeLookup {
+  const cacheKey = `${resourceType}:${caseSensitive}`;
+  const cached = lookups.get(cacheKey);
   if (cached) return cached;
+  if (caseSensitive) {
+    const base = lookupFor(resourceType);
+    const exact: AttributeLookup = (path, parent) => {
+      const found = base(path, parent);
+      return found && { ...found, caseExact: true };
+    };
+    lookups.set(cacheKey, exact);
+    return exact;
+  }
   const schemas = SCIMMY.Schemas as unknown as Record<string, { definition: { describe(): Described } }>;
   const core = schemas[resourceType]?.definition.describe();
   const bySchema = new Map<string, Map<string, AttributeDefinition>>();
@@ -92,7 +105,7 @@ export function lookupFor(resourceType: 'User' | 'Group'): AttributeLookup {
     const found = resolve(path);
     return found && info(found);
   };
-  lookups.set(resourceType, lookup);
+  lookups.set(cacheKey, lookup);
   return lookup;
 }
 
@@ -109,6 +122,23 @@ export function filterRecords(records: readonly ScimRecord[], ast: FilterNode, l
   const out: ScimRecord[] = [];
   for (const r of records) if (matchesFilter(r, ast, lookup)) out.push(r);
   return out;
+}
+
+/** Every top-level attribute a filter names (lower case, without URN or sub-attribute), valuePath filters included. */
+export function attributesUsed(ast: FilterNode): Set<string> {
+  const names = new Set<string>();
+  const walk = (n: FilterNode): void => {
+    switch (n.kind) {
+      case 'compare':
+      case 'present': names.add(n.path.name.toLowerCase()); break;
+      case 'logical': walk(n.left); walk(n.right); break;
+      case 'not': walk(n.operand); break;
+      case 'group': walk(n.inner); break;
+      case 'valuePath': names.add(n.path.name.toLowerCase()); break;
+    }
+  };
+  walk(ast);
+  return names;
 }
 
 /** Every comparison and logical operator a filter uses (lower case), valuePath filters included. */

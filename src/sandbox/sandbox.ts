@@ -8,8 +8,11 @@ import express, { type ErrorRequestHandler } from 'express';
 import { createAppRuntime, randomSecret, type AppRuntime, type AppSpec } from './appRuntime';
 import { appBasePath, createAppRouter } from './appRouter';
 import { errorBody, SCIM_CONTENT_TYPE } from './http';
+import { internalMarker } from './internal';
 import { sharedScimRouter } from './scimmyEngine';
 import type { QuirkConfig } from './quirks/types';
+import type { WriteLogEntry } from './writeLog';
+import { writeLogRoutes } from './writeLogRoutes';
 
 export interface StartOptions {
   /** 0 or absent: any free port. */
@@ -24,6 +27,8 @@ export interface StartOptions {
   now?: () => number;
   /** Called after each response to an app (for a traffic log). Carries no headers or bodies, so no secrets. */
   onRequest?: (entry: RequestLogEntry) => void;
+  /** Called for every write an app receives, /Bulk operations included (see `RunningApp.writes`). */
+  onWrite?: (appId: string, entry: WriteLogEntry) => void;
 }
 
 export interface RequestLogEntry {
@@ -44,6 +49,10 @@ export interface RunningApp {
   clientId: string;
   clientSecret: string;
   quirks: QuirkConfig;
+  /** The app's write log (also at GET {sandbox}/apps/<id>/_sandbox/writes): entries with seq > since. */
+  writes(since?: number): WriteLogEntry[];
+  /** Empties the write log (sequence numbers go on from where they were). */
+  clearWrites(): void;
 }
 
 export interface RunningSandbox {
@@ -62,7 +71,7 @@ export async function startSandbox(opts: StartOptions): Promise<RunningSandbox> 
   const host = opts.host ?? '127.0.0.1';
   const sandboxToken = opts.token ?? randomSecret();
   const runtimes: AppRuntime[] = opts.apps.map((spec) =>
-    createAppRuntime(spec, { seed: opts.seed ?? 1, token: sandboxToken, now: opts.now }),
+    createAppRuntime(spec, { seed: opts.seed ?? 1, token: sandboxToken, now: opts.now, onWrite: opts.onWrite }),
   );
   sharedScimRouter();
 
@@ -70,6 +79,7 @@ export async function startSandbox(opts: StartOptions): Promise<RunningSandbox> 
   expressApp.disable('x-powered-by');
   expressApp.set('etag', false);
   const routers = new Map(runtimes.map((rt) => [rt.id, createAppRouter(rt)]));
+  const runtimeById = new Map(runtimes.map((rt) => [rt.id, rt]));
   expressApp.use('/apps/:appId/scim/v2', (req, res, next) => {
     const appId = String(req.params['appId']);
     const router = routers.get(appId);
@@ -78,7 +88,9 @@ export async function startSandbox(opts: StartOptions): Promise<RunningSandbox> 
       return;
     }
     const onRequest = opts.onRequest;
-    if (onRequest) {
+    const runtime = runtimeById.get(appId);
+    // A /Bulk operation is part of the Bulk request the log already shows.
+    if (onRequest && runtime && !internalMarker(req, runtime.internalSecret)) {
       const started = performance.now();
       const { url: path, method } = req;
       res.on('finish', () => {
@@ -91,6 +103,7 @@ export async function startSandbox(opts: StartOptions): Promise<RunningSandbox> 
     }
     router(req, res, next);
   });
+  expressApp.use(writeLogRoutes(runtimes, sandboxToken));
   // A human opening the sandbox URL sees what it serves (never tokens or secrets).
   expressApp.get('/', (req, res) => {
     const origin = `${req.protocol}://${req.get('host') ?? host}`;
@@ -137,6 +150,8 @@ export async function startSandbox(opts: StartOptions): Promise<RunningSandbox> 
         clientId: rt.clientId,
         clientSecret: rt.clientSecret,
         quirks: rt.quirks,
+        writes: (since?: number) => rt.writes.list(since),
+        clearWrites: () => rt.writes.clear(),
       };
     }),
     stop() {

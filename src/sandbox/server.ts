@@ -3,6 +3,9 @@
 import { Router, type NextFunction, type Request, type RequestHandler, type Response } from 'express';
 import type { AppRuntime } from './appRuntime';
 import { ERROR_URN, LIST_URN, isListBody, onResponse, sendError } from './http';
+import { bulkHandler } from './bulk';
+import { fastListHandler } from './fastList';
+import { nextCursorOf, previousCursorOf, resolveCursor } from './cursor';
 import { compileFilter } from './filterEngine';
 import { safeDecode } from './quirks/requestUtil';
 import {
@@ -89,10 +92,12 @@ function sameTag(a: string, b: string): boolean {
 }
 
 /**
- * What the core adds to ServiceProviderConfig beyond SCIMMY's: the OAuth client-credentials scheme and the
- * (cursor-pagination draft's) `pagination` block. The quirk layer adjusts both to an app's switches.
+ * What the core adds to ServiceProviderConfig beyond SCIMMY's: the OAuth client-credentials scheme, the RFC 9865
+ * `pagination` block, and the truth about this app's page sizes and Bulk limits (SCIMMY's config is shared by
+ * every app). The discovery quirk may then make some of it a lie.
  */
-function describeProvider(body: Record<string, unknown>, baseUrl: string): void {
+function describeProvider(app: AppRuntime, body: Record<string, unknown>, baseUrl: string): void {
+  const q = app.quirks;
   const schemes = Array.isArray(body['authenticationSchemes']) ? (body['authenticationSchemes'] as unknown[]) : [];
   body['authenticationSchemes'] = [
     ...schemes,
@@ -103,7 +108,34 @@ function describeProvider(body: Record<string, unknown>, baseUrl: string): void 
       specUri: 'https://datatracker.ietf.org/doc/html/rfc6749#section-4.4',
     },
   ];
-  body['pagination'] = { cursor: false, index: true, defaultPaginationMethod: 'index', defaultPageSize: DEFAULT_PAGE_SIZE, maxPageSize: MAX_PAGE_SIZE };
+  const maxPageSize = q.maxPageSize ?? MAX_PAGE_SIZE;
+  const defaultPageSize = Math.min(q.defaultPageSize ?? DEFAULT_PAGE_SIZE, maxPageSize);
+  const cursor = q.cursorPagination !== 'off';
+  body['filter'] = { supported: q.filterOperators === 'all' || q.filterOperators.length > 0, maxResults: maxPageSize };
+  body['bulk'] = q.bulk === false
+    ? { supported: false, maxOperations: 0, maxPayloadSize: 0 }
+    : { supported: true, maxOperations: q.bulkMaxOperations, maxPayloadSize: q.bulkMaxPayloadSize };
+  body['pagination'] = {
+    cursor,
+    index: q.cursorPagination !== 'only',
+    defaultPaginationMethod: q.cursorPagination === 'only' ? 'cursor' : 'index',
+    defaultPageSize,
+    maxPageSize,
+    ...(cursor ? { cursorTimeout: q.cursorTimeoutSeconds } : {}),
+  };
+}
+
+/** RFC 9865 §2: a cursor page has nextCursor unless it is the last, previousCursor where offered, no startIndex. */
+function cursorPage(ctx: EngineContext, body: Record<string, unknown>): void {
+  delete body['startIndex'];
+  const page = ctx.listResult?.page;
+  if (!ctx.cursor || !page) return;
+  const next = nextCursorOf(ctx.app, ctx.cursor, page);
+  if (next !== undefined && page.start + page.returned < page.total) body['nextCursor'] = next;
+  if (ctx.app.quirks.previousCursor) {
+    const previous = previousCursorOf(ctx.app, ctx.cursor, page, ctx.listResult?.count ?? page.returned);
+    if (previous !== undefined) body['previousCursor'] = previous;
+  }
 }
 
 function coreRewriters(req: Request, res: Response, ctx: EngineContext, collection: string | undefined): void {
@@ -112,11 +144,12 @@ function coreRewriters(req: Request, res: Response, ctx: EngineContext, collecti
     if (!body || typeof body !== 'object') return;
     if (out.status === 200 && /^\/ServiceProviderConfig\/?$/i.test(req.path)) {
       const location = (body['meta'] as { location?: unknown } | undefined)?.location;
-      describeProvider(body, typeof location === 'string' ? location.replace(/\/ServiceProviderConfig$/, '') : '');
+      describeProvider(ctx.app, body, typeof location === 'string' ? location.replace(/\/ServiceProviderConfig$/, '') : '');
       return;
     }
     if (isListBody(body)) {
       if (ctx.listResult) body['startIndex'] = ctx.listResult.startIndex;
+      if (ctx.cursor) cursorPage(ctx, body);
       const urn = collection && CORE_URN[collection];
       // SCIMMY drops `schemas` when `attributes` is given; RFC 7643 §3 makes it required in every resource.
       if (urn && Array.isArray(body.Resources)) {
@@ -170,18 +203,33 @@ export function createCoreRouter(app: AppRuntime): Router {
       const compiled = compileFilter(filterText);
       if (!compiled.ok) return sendError(res, 400, 'invalidFilter', `Invalid filter: ${compiled.message}`);
       ctx.filter = compiled.ast;
-      params.delete('filter');
     }
+    const { collection, id } = resourcePath(req);
+    if (req.method === 'GET' && collection && id === undefined) {
+      const resolution = resolveCursor(app, collection, params);
+      if (resolution.kind === 'error') return sendError(res, 400, resolution.scimType, resolution.detail);
+      if (resolution.kind === 'cursor') {
+        ctx.cursor = resolution.cursor;
+        params.delete('startIndex');
+      }
+    }
+    params.delete('filter');
+    params.delete('cursor');
     // Express 5 recomputes req.query on every read, which silently drops the numeric casts scimmy-routers
     // makes (startIndex/count were ignored); an own property keeps them.
     Object.defineProperty(req, 'query', { value: normaliseQuery(params), writable: true, configurable: true, enumerable: true });
     setEngineContext(req, ctx);
-    coreRewriters(req, res, ctx, resourcePath(req).collection);
+    coreRewriters(req, res, ctx, collection);
     res.locals['engineContext'] = ctx;
     next();
   });
 
   router.all('/Me', (_req, res) => sendError(res, 501, undefined, 'The /Me endpoint is not implemented'));
+
+  const bulk = bulkHandler(app);
+  router.use((req, res, next) => (req.method === 'POST' && /^\/Bulk\/?$/i.test(req.path) ? bulk(req, res, next) : next()));
+
+  router.use(fastListHandler());
 
   router.get('/.search', (req, res, next) => {
     if (!convertedSearches.has(req)) return next();

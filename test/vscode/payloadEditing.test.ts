@@ -3,6 +3,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { waitFor } from '../harness/waitFor';
+import { analyzePayload } from '../../src/core/scim/payloadRules';
 
 const extensionId = 'scim-workbench.scim-workbench';
 const USER = 'urn:ietf:params:scim:schemas:core:2.0:User';
@@ -282,6 +283,45 @@ describe('payload editing', () => {
       assert.deepEqual(ours(editor.document.uri), []);
     } finally {
       await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+    }
+  });
+
+  it('re-checks a large ListResponse edit by edit with exactly the findings of a full analysis', async () => {
+    const users = Array.from({ length: 400 }, (_, i) => ({
+      schemas: [USER, ENTERPRISE],
+      id: `u-${i}`,
+      userName: `user${i}@example.com`,
+      emails: [{ value: `user${i}@example.com`, type: 'work', primary: true }],
+      active: i % 97 === 5 ? 'False' : true,
+      [ENTERPRISE]: { department: 'Ops' },
+    }));
+    const text = JSON.stringify({ schemas: ['urn:ietf:params:scim:api:messages:2.0:ListResponse'], totalResults: 400, itemsPerPage: 400, startIndex: 1, Resources: users }, null, 2);
+    const uri = fixture('large-page.scim.json');
+    await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(text));
+    const expected = (doc: vscode.TextDocument): string[] => analyzePayload(doc.getText()).findings.map((f) => `${f.code} ${f.range.start}-${f.range.end}`);
+    const shown = (doc: vscode.TextDocument): string[] => ours(doc.uri).map((d) => `${codeOf(d)} ${doc.offsetAt(d.range.start)}-${doc.offsetAt(d.range.end)}`);
+    const same = (doc: vscode.TextDocument): boolean => JSON.stringify(shown(doc)) === JSON.stringify(expected(doc));
+    try {
+      const editor = await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri));
+      const doc = editor.document;
+      await waitFor('the first analysis', () => (ours(doc.uri).length === 5 ? true : undefined));
+      // Inside resources (re-checked alone), then across the list's own members (a full pass), then inside again.
+      const edits: [string, number, string][] = [
+        ['"type": "work"', 200, '"type": "Work"'],
+        ['"active": true', 150, '"active": "True"'],
+        ['"department": "Ops"', 10, '"department": "Ops", "costCentre": 1'],
+        ['"itemsPerPage": 400', 0, '"itemsPerPage": 399'],
+        ['"userName": "user3', 0, '"userName": "user3b'],
+      ];
+      for (const [needle, nth, replacement] of edits) {
+        const start = positionOf(doc, needle, nth);
+        await editor.edit((b) => b.replace(new vscode.Range(start, doc.positionAt(doc.offsetAt(start) + needle.length)), replacement));
+        await waitFor(`diagnostics after ${replacement}`, () => (same(doc) ? true : undefined));
+      }
+      assert.ok(shown(doc).some((d) => d.startsWith('CANONICAL_VALUE')) && shown(doc).some((d) => d.startsWith('LIST_ITEMS_PER_PAGE_MISMATCH')));
+    } finally {
+      await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+      await vscode.workspace.fs.delete(uri);
     }
   });
 });

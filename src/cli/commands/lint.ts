@@ -11,8 +11,9 @@ import { isRegistryFileName } from '../../core/registry';
 import { isSandboxConfigFileName, lintDocument } from '../lintDocument';
 import { LineIndex } from '../../core/text';
 import { EXIT, UsageError, type CliCommand, type CliIO } from '../command';
+import { lintReportsToSarif } from '../lintSarif';
 
-const USAGE = `Usage: scim-workbench lint <file|dir|glob>... [--format text|json] [--schemas <file>]...
+const USAGE = `Usage: scim-workbench lint <file|dir|glob>... [--format text|json|sarif] [--schemas <file>]...
 
 Lints SCIM payloads (*.scim.json, *.scim.jsonc and any JSON file named explicitly), registry files
 (scim-registry.json[c], *.scim-registry.json[c]) and sandbox configs (*.scim-sandbox.json[c]).
@@ -22,8 +23,9 @@ A server's discovery documents (a saved /Schemas or /ResourceTypes response, or 
 documents) among the files, or named with --schemas, make its custom attributes and extensions known.
 
 Options:
-  --format text|json   text: "file:line:col severity code message" (1-based); json: 0-based ranges
-  --schemas <file>     a server's /Schemas or /ResourceTypes document to check payloads against (repeatable)
+  --format text|json|sarif  text: "file:line:col severity code message" (1-based); json: 0-based ranges;
+                            sarif: a SARIF 2.1.0 log for code-scanning views
+  --schemas <file>          a server's /Schemas or /ResourceTypes document to check payloads against (repeatable)
 Exit: 0 no errors, 1 error findings, 2 usage error (no files matched, unreadable file, bad option)`;
 
 /** Bigger files are reported, not read: a SCIM payload this size is a mistake, and reading it could exhaust memory. */
@@ -185,7 +187,7 @@ export const lintCommand: CliCommand = {
       strict: true,
     });
     const format = values.format;
-    if (format !== 'text' && format !== 'json') throw new UsageError(`--format must be 'text' or 'json', not '${format}'`);
+    if (format !== 'text' && format !== 'json' && format !== 'sarif') throw new UsageError(`--format must be 'text', 'json' or 'sarif', not '${format}'`);
     if (positionals.length === 0) throw new UsageError('name at least one file, directory or glob');
     const { files, problems } = await expandArgs(positionals, io.cwd);
     for (const p of problems) io.stderr(`scim-workbench lint: ${p}\n`);
@@ -206,6 +208,7 @@ export const lintCommand: CliCommand = {
       if (format === 'text') io.stdout(formatText(r));
     }
     if (format === 'json') io.stdout(JSON.stringify(reports.map(toJson), null, 2) + '\n');
+    if (format === 'sarif') io.stdout(JSON.stringify(lintReportsToSarif(reports), null, 2) + '\n');
     if (unreadable) return EXIT.usage;
     return reports.some((r) => r.findings.some((f) => f.severity === 'error')) ? EXIT.findings : EXIT.ok;
   },

@@ -1,12 +1,13 @@
 // `scim-workbench sandbox`: serve the embedded SCIM sandbox on 127.0.0.1 until Ctrl-C / SIGTERM.
+import { createWriteStream, type WriteStream } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { EXIT, UsageError, type CliCommand, type CliIO } from '../command';
 import { LineIndex } from '../../core/text';
-import { parseSandboxConfig, presetNames, startSandbox, type AppSpec, type RunningSandbox } from '../../sandbox';
+import { parseSandboxConfig, presetNames, startSandbox, type AppSpec, type RunningSandbox, type WriteLogEntry } from '../../sandbox';
 
-const usage = `Usage: scim-workbench sandbox [--port N] [--config FILE] [--profile NAME] [--users N] [--seed S] [--token T]
+const usage = `Usage: scim-workbench sandbox [--port N] [--config FILE] [--profile NAME] [--users N] [--seed S] [--token T] [--write-log FILE]
 
 Serves SCIM 2.0 applications on 127.0.0.1, each under /apps/<id>/scim/v2 with its own data and quirks.
   --config FILE    a *.scim-sandbox.jsonc file describing the apps
@@ -15,7 +16,23 @@ Serves SCIM 2.0 applications on 127.0.0.1, each under /apps/<id>/scim/v2 with it
   --users N        generated users per app (groups: a tenth of it, at least 1)
   --seed S         seed of generated data and injected faults (default 1)
   --token T        bearer token of every app (default: a random one, printed)
+  --write-log FILE append every write the apps receive (Bulk operations included) to FILE, one JSON line each
 Without --config or --profile, one app per preset. Stop with Ctrl-C.`;
+
+/** Opens FILE for appending, or says why it cannot. */
+async function openWriteLog(path: string): Promise<WriteStream> {
+  const stream = createWriteStream(path, { flags: 'a' });
+  await new Promise<void>((resolve, reject) => {
+    stream.once('open', () => resolve());
+    stream.once('error', reject);
+  });
+  return stream;
+}
+
+async function closeWriteLog(stream: WriteStream | undefined): Promise<void> {
+  if (!stream) return;
+  await new Promise<void>((resolve) => stream.end(() => resolve()));
+}
 
 function intOption(value: string | undefined, name: string, max: number): number | undefined {
   if (value === undefined) return undefined;
@@ -40,12 +57,13 @@ async function appsFromConfig(path: string, io: CliIO): Promise<{ apps: AppSpec[
   return config;
 }
 
-function describe(sb: RunningSandbox): string {
+function describe(sb: RunningSandbox, writeLogPath: string | undefined): string {
   const lines = [`SCIM sandbox listening on ${sb.url}`, ''];
   for (const a of sb.apps) {
     lines.push(`${a.id} (profile ${a.profile})`, a.baseUrl, `  bearer token: ${a.token}`,
       `  OAuth token URL: ${a.tokenUrl} (client_id ${a.clientId}, client_secret ${a.clientSecret})`, '');
   }
+  if (writeLogPath !== undefined) lines.push(`Every write is appended to ${writeLogPath} (one JSON line each).`, '');
   lines.push('Press Ctrl-C to stop.');
   return lines.join('\n') + '\n';
 }
@@ -66,6 +84,7 @@ export const sandboxCommand: CliCommand = {
         users: { type: 'string' },
         seed: { type: 'string' },
         token: { type: 'string' },
+        'write-log': { type: 'string' },
       },
     });
     if (values.config && values.profile) throw new UsageError('use either --config or --profile, not both');
@@ -91,19 +110,34 @@ export const sandboxCommand: CliCommand = {
     }
     if (users !== undefined) apps = apps.map((a) => ({ ...a, users, groups: Math.max(1, Math.floor(users / 10)) }));
 
+    let writeLog: WriteStream | undefined;
+    const writeLogPath = values['write-log'];
+    if (writeLogPath !== undefined) {
+      if (writeLogPath.trim() === '') throw new UsageError('--write-log needs a file name');
+      try {
+        writeLog = await openWriteLog(resolve(io.cwd, writeLogPath));
+      } catch (err) {
+        io.stderr(`scim-workbench sandbox: cannot write the write log ${writeLogPath}: ${(err as Error).message}\n`);
+        return EXIT.findings;
+      }
+    }
+    const onWrite = writeLog && ((app: string, entry: WriteLogEntry) => void writeLog.write(`${JSON.stringify({ app, ...entry })}\n`));
+
     let sb: RunningSandbox;
     try {
-      sb = await startSandbox({ apps, port: port ?? fromConfig.port, token: values.token ?? fromConfig.token, seed: seed ?? fromConfig.seed ?? 1 });
+      sb = await startSandbox({ apps, port: port ?? fromConfig.port, token: values.token ?? fromConfig.token, seed: seed ?? fromConfig.seed ?? 1, onWrite });
     } catch (err) {
       io.stderr(`scim-workbench sandbox: cannot start: ${(err as Error).message}\n`);
+      await closeWriteLog(writeLog);
       return EXIT.findings;
     }
-    io.stdout(describe(sb));
+    io.stdout(describe(sb, writeLogPath));
     await new Promise<void>((done) => {
       if (io.signal.aborted) done();
       else io.signal.addEventListener('abort', () => done(), { once: true });
     });
     await sb.stop();
+    await closeWriteLog(writeLog);
     io.stdout('SCIM sandbox stopped.\n');
     return EXIT.ok;
   },

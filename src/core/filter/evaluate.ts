@@ -91,6 +91,18 @@ function compareOrdered(a: number | string, b: number | string, op: CompareOp): 
   }
 }
 
+let lastLiteral: string | undefined;
+let lastLiteralEpoch: number | undefined;
+
+/** The literal of one filter is compared with every record's value: parse it once, not per record. */
+function literalEpoch(literal: string): number | undefined {
+  if (literal !== lastLiteral) {
+    lastLiteral = literal;
+    lastLiteralEpoch = dateTimeToEpoch(literal);
+  }
+  return lastLiteralEpoch;
+}
+
 function compareOne(v: Json, literal: string | number | boolean, op: CompareOp, attr: AttributeInfo | undefined): boolean {
   if (typeof v === 'string' && typeof literal === 'string') {
     const type = attr?.type;
@@ -98,7 +110,7 @@ function compareOne(v: Json, literal: string | number | boolean, op: CompareOp, 
       if (type === 'binary' && op !== 'eq' && op !== 'ne') return false;
       if (type === undefined || type === 'dateTime') {
         const a = dateTimeToEpoch(v);
-        const b = a === undefined ? undefined : dateTimeToEpoch(literal);
+        const b = a === undefined ? undefined : literalEpoch(literal);
         if (a !== undefined && b !== undefined) return compareOrdered(a, b, op);
       }
     }
@@ -121,29 +133,41 @@ function compareOne(v: Json, literal: string | number | boolean, op: CompareOp, 
   return op === 'ne';
 }
 
+// The evaluator runs once per record for every node (the sandbox filters 100k users): no per-record arrays here.
 function compare(node: Extract<FilterNode, { kind: 'compare' }>, scope: Scope): boolean {
-  const attr = info(node.path, scope);
-  let values = resolve(node.path, scope);
-  // A complex value compared without a sub-attribute stands for its `value` (`emails co "example.com"`).
-  if (node.path.subAttr === undefined) {
-    values = values.map((v) => (isObject(v) ? getCaseInsensitive(v, 'value') : v));
-  }
+  const values = resolve(node.path, scope);
   const lit: Literal['value'] = node.value.value;
-  const present = values.filter(isPresent);
-  if (lit === null) {
-    // RFC 7643 §2.5: unassigned, null and empty are the same state.
-    if (node.op === 'eq') return present.length === 0;
-    if (node.op === 'ne') return present.length > 0;
-    return false;
+  // A complex value compared without a sub-attribute stands for its `value` (`emails co "example.com"`).
+  const viaValue = node.path.subAttr === undefined;
+  let valueAttr: AttributeInfo | undefined | null = null; // null: not looked up yet
+  let anyPresent = false;
+  for (const raw of values) {
+    const v = viaValue && isObject(raw) ? getCaseInsensitive(raw, 'value') : raw;
+    if (!isPresent(v)) continue;
+    anyPresent = true;
+    // RFC 7643 §2.5: unassigned, null and empty are the same state, so a null literal asks about presence only.
+    if (lit === null) break;
+    if (valueAttr === null) {
+      const attr = info(node.path, scope);
+      valueAttr = attr && attr.type === 'complex' && viaValue ? valueInfo(attr) : attr;
+    }
+    if (compareOne(v, lit, node.op, valueAttr)) return true;
   }
-  if (present.length === 0) return node.op === 'ne';
-  const valueAttr = attr && attr.type === 'complex' && node.path.subAttr === undefined ? valueInfo(attr) : attr;
-  return present.some((v) => compareOne(v, lit, node.op, valueAttr));
+  if (lit === null) {
+    if (node.op === 'eq') return !anyPresent;
+    return node.op === 'ne' && anyPresent;
+  }
+  return !anyPresent && node.op === 'ne';
 }
 
+const valueInfos = new WeakMap<AttributeInfo, AttributeInfo | undefined>();
+
 function valueInfo(attr: AttributeInfo): AttributeInfo | undefined {
+  if (valueInfos.has(attr)) return valueInfos.get(attr);
   const def = attr.subAttributes?.find((s) => s.name.toLowerCase() === 'value');
-  return def ? { type: def.type, caseExact: def.caseExact, multiValued: def.multiValued } : undefined;
+  const v = def ? { type: def.type, caseExact: def.caseExact, multiValued: def.multiValued } : undefined;
+  valueInfos.set(attr, v);
+  return v;
 }
 
 function evaluate(node: FilterNode, scope: Scope): boolean {

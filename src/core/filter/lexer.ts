@@ -27,6 +27,8 @@ export interface Token {
   error?: string;
   /** Where the malformation is, when narrower than the token (e.g. one bad escape inside a string). */
   errorRange?: OffsetRange;
+  /** A word that is a bare attribute name (a letter, then letters, digits, '_' or '-'): the parser takes it as is. */
+  plainName?: boolean;
 }
 
 // Character classes for ASCII, looked up instead of compared: the lexer runs on every keystroke.
@@ -52,13 +54,29 @@ function isSpace(c: number): boolean {
 }
 
 /** Every token has the same shape (all fields, in one order) so the parser's property reads stay monomorphic. */
-function token(kind: TokenKind, text: string, start: number, end: number, value?: string | number, error?: string, errorRange?: OffsetRange): Token {
-  return { kind, text, range: { start, end }, value, error, errorRange };
+function token(kind: TokenKind, text: string, start: number, end: number, value?: string | number, error?: string, errorRange?: OffsetRange, plainName = false): Token {
+  return { kind, text, range: { start, end }, value, error, errorRange, plainName };
 }
 
-const SINGLE: Record<number, TokenKind> = { 40: 'lparen', 41: 'rparen', 91: 'lbracket', 93: 'rbracket' };
+/**
+ * The token kind of a one-character token. A switch, not an object keyed by char code: a missing numeric key is
+ * looked up along the prototype chain, and this runs for every token.
+ */
+function singleKind(c: number): TokenKind | undefined {
+  switch (c) {
+    case 40:
+      return 'lparen';
+    case 41:
+      return 'rparen';
+    case 91:
+      return 'lbracket';
+    case 93:
+      return 'rbracket';
+    default:
+      return undefined;
+  }
+}
 
-const PUNCT_TEXT: Record<number, string> = { 40: '(', 41: ')', 91: '[', 93: ']' };
 
 /**
  * Produces tokens one at a time, so the parser's garbage dies young on large inputs; after the end it keeps
@@ -80,17 +98,23 @@ export class Lexer {
     }
     const c = text.charCodeAt(i);
     let t: Token;
-    const single = SINGLE[c];
+    const single = singleKind(c);
     if (single) {
-      t = token(single, PUNCT_TEXT[c] ?? '', i, i + 1);
+      t = token(single, text.charAt(i), i, i + 1);
     } else if (c === 34 /* " */ || c === 39 /* ' */) {
       t = c === 34 ? lexString(text, i) : lexSingleQuoted(text, i);
     } else if (isDigit(c) || (c === 45 /* - */ && isDigit(text.charCodeAt(i + 1)))) {
       t = lexNumber(text, i);
     } else if (isWordChar(c)) {
       let j = i + 1;
-      while (j < n && isWordChar(text.charCodeAt(j))) j++;
-      t = token('word', text.slice(i, j), i, j);
+      // Whether it is a bare attribute name is noted on the way, so the parser need not scan it again.
+      let plain = ((c | 0x20) >= 97 && (c | 0x20) <= 122);
+      for (; j < n; j++) {
+        const d = text.charCodeAt(j);
+        if (!isWordChar(d)) break;
+        if (d === 58 /* : */ || d === 46 /* . */ || d === 36 /* $ */) plain = false;
+      }
+      t = token('word', text.slice(i, j), i, j, undefined, undefined, undefined, plain);
     } else {
       // A whole code point, so a stray emoji is reported as one character, not half a surrogate pair.
       const cp = text.codePointAt(i) ?? c;
@@ -125,15 +149,27 @@ const ESCAPES: Record<string, string> = { '"': '"', '\\': '\\', '/': '/', b: '\b
 function lexString(text: string, start: number): Token {
   const n = text.length;
   let i = start + 1;
+  // Plain strings (no escape, no control character) are the rule: one indexOf and one slice.
+  const close = text.indexOf('"', i);
+  if (close >= 0) {
+    let plain = true;
+    for (let j = i; j < close; j++) {
+      const c = text.charCodeAt(j);
+      if (c === 92 || c < 32) {
+        plain = false;
+        break;
+      }
+    }
+    if (plain) {
+      const value = text.slice(i, close);
+      return token('string', text.slice(start, close + 1), start, close + 1, value);
+    }
+  }
   let value = '';
   let chunk = i;
+  // The first problem is the one reported (no closure here: this runs per string token).
   let error: string | undefined;
   let errorRange: OffsetRange | undefined;
-  const fail = (message: string, range: OffsetRange): void => {
-    if (error !== undefined) return;
-    error = message;
-    errorRange = range;
-  };
   while (i < n) {
     const c = text.charCodeAt(i);
     if (c === 34) {
@@ -150,7 +186,10 @@ function lexString(text: string, start: number): Token {
           value += String.fromCharCode(parseInt(hex, 16));
           i += 6;
         } else {
-          fail(`invalid escape at {at}: '\\u' needs four hex digits`, { start: i, end: Math.min(n, i + 2) });
+          if (error === undefined) {
+            error = `invalid escape at {at}: '\\u' needs four hex digits`;
+            errorRange = { start: i, end: Math.min(n, i + 2) };
+          }
           i += 2;
         }
       } else if (e !== undefined && ESCAPES[e] !== undefined) {
@@ -159,13 +198,19 @@ function lexString(text: string, start: number): Token {
       } else if (e === undefined) {
         i += 1;
       } else {
-        fail(`invalid escape '\\${describeChar(e)}' in string literal at {at}`, { start: i, end: i + 2 });
+        if (error === undefined) {
+          error = `invalid escape '\\${describeChar(e)}' in string literal at {at}`;
+          errorRange = { start: i, end: i + 2 };
+        }
         i += 2;
       }
       chunk = i;
       continue;
     }
-    if (c < 32) fail(`control character ${describeChar(text[i] ?? '')} at {at} must be escaped in a string literal`, { start: i, end: i + 1 });
+    if (c < 32 && error === undefined) {
+      error = `control character ${describeChar(text[i] ?? '')} at {at} must be escaped in a string literal`;
+      errorRange = { start: i, end: i + 1 };
+    }
     i++;
   }
   return token('string', text.slice(start), start, n, value + text.slice(chunk, n), `unterminated string literal at {at}: expected a closing '"'`);

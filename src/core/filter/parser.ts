@@ -41,9 +41,32 @@ function isAttrName(s: string): boolean {
 
 type Context = 'top' | 'paren' | 'bracket';
 
-/** `word` must already be lower case. */
-function isCompareOp(word: string): word is CompareOp {
-  return (COMPARE_OPS as readonly string[]).includes(word);
+/**
+ * The operator a two-letter word names, case-insensitively (`pr` included), read from its character codes: this
+ * runs after every attribute path, and lower-casing plus a lookup cost more than the parse around it.
+ */
+function operatorOf(text: string): CompareOp | 'pr' | undefined {
+  if (text.length !== 2) return undefined;
+  const a = text.charCodeAt(0) | 0x20; // ASCII letters to lower case; nothing else lands on a letter
+  const b = text.charCodeAt(1) | 0x20;
+  switch (a) {
+    case 101: // e
+      return b === 113 ? 'eq' : b === 119 ? 'ew' : undefined;
+    case 110: // n
+      return b === 101 ? 'ne' : undefined;
+    case 99: // c
+      return b === 111 ? 'co' : undefined;
+    case 115: // s
+      return b === 119 ? 'sw' : undefined;
+    case 103: // g
+      return b === 116 ? 'gt' : b === 101 ? 'ge' : undefined;
+    case 108: // l
+      return b === 116 ? 'lt' : b === 101 ? 'le' : undefined;
+    case 112: // p
+      return b === 114 ? 'pr' : undefined;
+    default:
+      return undefined;
+  }
 }
 
 function clip(s: string): string {
@@ -118,8 +141,11 @@ class Parser {
     this.report(`${(t.error ?? 'invalid token at {at}').replace('{at}', String(range.start))}${suffix}`, range, expected);
   }
 
+  /** `word` is lower-case letters; compared by character code, without allocating a lower-cased copy. */
   isWord(t: Token, word: string): boolean {
-    return t.kind === 'word' && t.text.length === word.length && t.text.toLowerCase() === word;
+    if (t.kind !== 'word' || t.text.length !== word.length) return false;
+    for (let i = 0; i < word.length; i++) if ((t.text.charCodeAt(i) | 0x20) !== word.charCodeAt(i)) return false;
+    return true;
   }
 
   /** RFC 7644 puts SP around operators; a glued `eq"x"` or `)and` is rejected by strict servers. */
@@ -219,8 +245,7 @@ class Parser {
   private startsOperator(t: Token): boolean {
     if (t.kind === 'lbracket') return true;
     if (t.kind !== 'word') return false;
-    const w = t.text.toLowerCase();
-    return w === 'pr' || isCompareOp(w);
+    return operatorOf(t.text) !== undefined;
   }
 
   private parseGroup(): FilterNode | undefined {
@@ -272,24 +297,22 @@ class Parser {
     const path = this.attrPath(word);
     const t = this.peek();
     if (t.kind === 'lbracket') return this.parseValuePath(path, ctx);
-    if (t.kind === 'word') {
-      const op = t.text.toLowerCase();
-      if (isCompareOp(op)) {
+    const op = t.kind === 'word' ? operatorOf(t.text) : undefined;
+    if (op !== undefined) {
+      if (op !== 'pr') {
         this.next();
         this.spaced(undefined, t, this.peek());
         const value = this.parseValue();
         if (!value) return undefined;
         return { kind: 'compare', path, op, opRange: t.range, value, range: span(path.range, value.range) };
       }
-      if (op === 'pr') {
+      this.next();
+      const v = this.peek();
+      if (v.kind === 'string' || v.kind === 'number' || this.isLiteralWord(v)) {
+        this.report(`'pr' takes no value at ${v.range.start}: remove '${clip(v.text)}' or use a comparison operator such as 'eq'`, v.range);
         this.next();
-        const v = this.peek();
-        if (v.kind === 'string' || v.kind === 'number' || this.isLiteralWord(v)) {
-          this.report(`'pr' takes no value at ${v.range.start}: remove '${clip(v.text)}' or use a comparison operator such as 'eq'`, v.range);
-          this.next();
-        }
-        return { kind: 'present', path, opRange: t.range, range: span(path.range, t.range) };
       }
+      return { kind: 'present', path, opRange: t.range, range: span(path.range, t.range) };
     }
     this.expected('a comparison operator', COMPARE_EXPECTED, t);
     this.sync();
@@ -356,6 +379,8 @@ class Parser {
   /** Splits a word into `[uri ":"] name ["." subAttr]`; a malformed path is reported but still returned. */
   attrPath(word: Token): AttrPath {
     const text = word.text;
+    // The common case, a bare name (the lexer has checked it): no slicing.
+    if (word.plainName === true) return { kind: 'attrPath', name: text, range: word.range };
     const colon = text.lastIndexOf(':');
     const path: AttrPath = { kind: 'attrPath', name: '', range: word.range };
     let rest = text;
@@ -363,7 +388,7 @@ class Parser {
       const uri = text.slice(0, colon);
       path.uri = uri;
       rest = text.slice(colon + 1);
-      if (!uri.includes(':') || uri.split(':').some((s) => s === '')) {
+      if (!wellFormedUrn(uri)) {
         this.report(
           `invalid schema URN '${clip(uri)}' at ${word.range.start}: a prefixed path looks like 'urn:ietf:params:scim:schemas:core:2.0:User:userName'`,
           { start: word.range.start, end: word.range.start + colon },
@@ -394,6 +419,12 @@ class Parser {
     }
     return path;
   }
+}
+
+/** At least two ':'-separated parts, none empty (checked without splitting: this runs per attribute path). */
+function wellFormedUrn(uri: string): boolean {
+  if (uri.length === 0 || uri.charCodeAt(0) === 58 || uri.charCodeAt(uri.length - 1) === 58 || uri.indexOf(':') < 0) return false;
+  return uri.indexOf('::') < 0;
 }
 
 function combine(

@@ -79,3 +79,17 @@ export function staticAuthHeader(app: Application, resolved: ResolvedAuth): [str
       return undefined;
   }
 }
+
+/** A credential no server accepts, in the application's own form (probes check how 401s are answered). */
+export const INVALID_CREDENTIAL = 'scimwb-invalid-credential';
+
+export function invalidAuthHeader(app: Application, resolved: ResolvedAuth): [string, string] {
+  switch (resolved.type) {
+    case 'apiKey':
+      return [resolved.apiKeyHeader ?? 'authorization', INVALID_CREDENTIAL];
+    case 'basic':
+      return ['authorization', `Basic ${Buffer.from(`${app.auth?.username ?? ''}:${INVALID_CREDENTIAL}`).toString('base64')}`];
+    default:
+      return ['authorization', `Bearer ${INVALID_CREDENTIAL}`];
+  }
+}

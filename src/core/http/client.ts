@@ -7,7 +7,7 @@ import type { Application } from '../registry/model';
 import type { SecretSource } from '../registry/secrets';
 import { version } from '../version';
 import { runAttempt, type AttemptOutcome } from './attempt';
-import { envSecretHint, resolveAuth, staticAuthHeader, type MissingSecretHint, type ResolvedAuth } from './auth';
+import { envSecretHint, invalidAuthHeader, resolveAuth, staticAuthHeader, type MissingSecretHint, type ResolvedAuth } from './auth';
 import { dispatcherFor } from './dispatchers';
 import { nextExchangeId, requestBody, responseParts, sendResult } from './exchangeRecord';
 import { accessToken, invalidateToken, TokenError, type TokenRequest } from './oauth';
@@ -204,7 +204,7 @@ class Send {
       if (outcome.error?.kind === 'aborted') break;
 
       // An OAuth token the server refuses is fetched again once and the request repeated.
-      if (status === 401 && this.auth.type === 'oauth2ClientCredentials' && !refreshed) {
+      if (status === 401 && this.auth.type === 'oauth2ClientCredentials' && !refreshed && opts.credentials === undefined) {
         refreshed = true;
         const token = headers['authorization']?.replace(/^Bearer\s+/i, '');
         if (token) invalidateToken(this.tokenRequest(), token);
@@ -290,7 +290,14 @@ class Send {
     const h: Record<string, string> = { accept: 'application/scim+json, application/json;q=0.9', 'user-agent': this.s.userAgent };
     if (body !== undefined) h['content-type'] = 'application/scim+json';
     for (const [k, v] of Object.entries(this.s.request.headers ?? {})) h[k.toLowerCase()] = v;
-    if (this.auth.type === 'oauth2ClientCredentials') {
+    const credentials = this.s.opts.credentials;
+    if (credentials === 'omit') {
+      delete h['authorization'];
+      if (this.auth.apiKeyHeader) delete h[this.auth.apiKeyHeader];
+    } else if (credentials === 'invalid') {
+      const [name, value] = invalidAuthHeader(this.app, this.auth);
+      h[name] = value;
+    } else if (this.auth.type === 'oauth2ClientCredentials') {
       const token = await accessToken(this.tokenRequest(), {
         dispatcher: this.dispatcher, timeouts: this.s.timeouts, signal: this.controller.signal, redactor: this.redactor,
         userAgent: this.s.userAgent, now: Date.now,
@@ -363,7 +370,7 @@ class Send {
       redirects: this.redirects,
       tokenRequests: this.tokenRequests,
     };
-    if (this.auth.type !== 'none') exchange.secret = this.s.opts.secondary ? 'secondary' : 'primary';
+    if (this.auth.type !== 'none' && this.s.opts.credentials === undefined) exchange.secret = this.s.opts.secondary ? 'secondary' : 'primary';
     const reqBody = requestBody(body, headers['content-type'], r, cap);
     if (reqBody) exchange.request.body = reqBody;
     if (this.connection) Object.assign(exchange.timings, this.connection);

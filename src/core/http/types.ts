@@ -31,6 +31,12 @@ export interface SendOptions {
   onEvent?: (event: ExchangeEvent) => void;
   /** Authenticate with `auth.rotation.secondarySecret` instead of `auth.secret`. */
   secondary?: boolean;
+  /**
+   * Probing how a server answers bad credentials: `omit` sends no credentials at all, `invalid` sends a
+   * deliberately wrong one in the application's own form (bearer, API-key header, Basic). No OAuth token is
+   * fetched or refreshed for such a request.
+   */
+  credentials?: 'omit' | 'invalid';
   /** Retry POST and PATCH on 5xx and connection failures too (they are not idempotent: off by default). */
   retryNonIdempotent?: boolean;
   /** Overrides the client's total deadline (every attempt and wait included). */

@@ -19,8 +19,10 @@ export interface CleanupOptions {
 
 const nameAttribute = (entry: JournalEntry): string => (entry.kind === 'Users' ? 'userName' : 'displayName');
 
+/** The resource's name; a user created without userName (a required-attribute check) carries it in externalId. */
 function nameOf(resource: unknown, entry: JournalEntry): string | undefined {
-  const v = (resource as Record<string, unknown> | null)?.[nameAttribute(entry)];
+  const r = resource as Record<string, unknown> | null;
+  const v = r?.[nameAttribute(entry)] ?? (entry.kind === 'Users' ? r?.['externalId'] : undefined);
   return typeof v === 'string' ? v : undefined;
 }
 
@@ -75,6 +77,12 @@ export async function cleanUpJournal(client: ScimClient, journal: CleanupJournal
       // The create's answer was lost (a 5xx, a reset, a kill): look the name up (filter values are JSON strings).
       const filter = `${nameAttribute(entry)} eq ${JSON.stringify(entry.name)}`;
       const found = await send('GET', `/${entry.kind}?filter=${encodeURIComponent(filter)}&count=10`);
+      // Some servers answer a filter that matches nothing with 404 (EMPTY_FILTER_NOT_200): nothing to delete.
+      if (found.status === 404) {
+        journal.removed(entry);
+        summary.deleted++;
+        continue;
+      }
       if (!found.ok) {
         fail(entry, `could not look it up by ${nameAttribute(entry)} (${describe(found)})`);
         continue;

@@ -2,6 +2,7 @@
 // to put what it finds. Every request goes through `send`, which keeps a compact copy of the exchange as
 // evidence and notices 429s, missing Retry-After and 5xx that a retry cured, whichever probe met them.
 import { compactExchange, type ScimClient, type ScimRequest, type SendOptions, type SendResult, type Exchange } from '../http';
+import { sleep } from '../http/sleep';
 import type { Application, IdpProfile, JsonPath } from '../registry/model';
 import { SchemaCatalog } from '../scim/catalog';
 import { probeCodeInfo, type AnyProbeCode } from './codes';
@@ -29,6 +30,7 @@ export const DEFAULT_PROBE_OPTIONS: Readonly<Omit<ResolvedProbeOptions, 'only'>>
   pageSize: 100,
   deactivationHorizonMs: 120_000,
   transcriptBodyChars: 2048,
+  maxCursorWaitMs: 60_000,
 };
 
 /** What one probe accumulates while it runs; the runner turns it into a ProbeResult. */
@@ -154,6 +156,9 @@ export class ProbeContext {
       if (limited.some((a) => a.retryAfter === undefined)) {
         this.addEvidence('RETRY_AFTER_MISSING', exchange.id, () => `A 429 came without a Retry-After header (${exchange.request.line}).`);
       }
+      // A 429 again right after waiting its Retry-After means the header cannot be trusted alone.
+      const again = exchange.attempts.some((a, i) => a.status === 429 && a.retryAfter !== undefined && exchange.attempts[i + 1]?.status === 429);
+      this.noteRetryAfter(limited.some((a) => a.retryAfter === undefined) ? 'absent' : again ? 'unreliable' : 'honored', exchange.id);
     }
     const failedFirst = exchange.attempts.some((a) => (a.status !== undefined && a.status >= 500) || a.error?.kind === 'reset');
     const final = exchange.response?.status;
@@ -161,6 +166,18 @@ export class ProbeContext {
       const first = exchange.attempts.find((a) => (a.status !== undefined && a.status >= 500) || a.error);
       this.addEvidence('SERVER_ERROR_TRANSIENT', exchange.id, () =>
         `${exchange.request.line} failed with ${first?.status ?? first?.error?.kind ?? 'an error'} and succeeded when retried (${final}).`);
+    }
+  }
+
+  /** rateLimit.retryAfter as observed, once per probe: the worst seen (absent, then unreliable, then honored). */
+  private noteRetryAfter(observed: 'honored' | 'unreliable' | 'absent', exchangeId: string): void {
+    const rank = { honored: 0, unreliable: 1, absent: 2 } as const;
+    const existing = this.scratch.fields.find((f) => f.field.join('.') === 'rateLimit.retryAfter');
+    if (!existing) {
+      this.field(['rateLimit', 'retryAfter'], observed, { evidence: [exchangeId] });
+    } else if (rank[observed] > rank[existing.observed as keyof typeof rank]) {
+      existing.observed = observed;
+      existing.evidence = [exchangeId];
     }
   }
 
@@ -217,6 +234,15 @@ export class ProbeContext {
     throw new ProbeSkipped(reason);
   }
 
+  /** Waits (a cursor to expire, a change to show); cancelling the run ends the wait at once. */
+  async wait(ms: number): Promise<void> {
+    try {
+      await sleep(ms, this.signal);
+    } catch {
+      throw new ProbeCancelled();
+    }
+  }
+
   progress(message: string, done?: number, total?: number): void {
     const p: ProbeProgress = { app: this.app.id, probe: this.probe, message };
     if (done !== undefined) p.done = done;
@@ -245,11 +271,19 @@ export class ProbeContext {
    * `name` must come from newName(). A failed create leaves the journal when the server certainly did not
    * create it (a 4xx); on a 5xx or a transport failure the entry stays so cleanup can look for it.
    */
-  async create(kind: JournalKind, name: string, body: Record<string, unknown>, opts: Omit<SendOptions, 'signal'> = {}): Promise<CreatedResource> {
+  create(kind: JournalKind, name: string, body: Record<string, unknown>, opts: Omit<SendOptions, 'signal'> = {}): Promise<CreatedResource> {
+    return this.sendCreating(kind, name, { method: 'POST', path: `/${kind}`, body }, opts);
+  }
+
+  /**
+   * Sends a request that may create a resource named `name` (a newName()): a POST with a deliberately odd body,
+   * a PUT to an unknown id that an upserting server could turn into a create. Journalled like create().
+   */
+  async sendCreating(kind: JournalKind, name: string, request: ScimRequest, opts: Omit<SendOptions, 'signal'> = {}): Promise<CreatedResource> {
     if (!this.allowWrites) throw new Error(`writes are not allowed for ${this.app.id}`);
     if (!name.startsWith(this.namePrefix)) throw new Error(`test resource names must start with ${this.namePrefix}`);
     const entry = this.journal.intend(this.runId, kind, name, new Date(this.now()));
-    const result = await this.send({ method: 'POST', path: `/${kind}`, body }, opts);
+    const result = await this.send(request, opts);
     const id = result.ok && result.json && typeof result.json === 'object' ? (result.json as { id?: unknown }).id : undefined;
     const created: CreatedResource = { kind, name, result, entry };
     if (typeof id === 'string' && id) {

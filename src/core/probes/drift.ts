@@ -40,7 +40,8 @@ export function driftFindings(app: Application, probe: ProbeName, fields: readon
   for (const f of fields) {
     if (f.update === 'always') continue;
     const declared = valueAt(app, f.field);
-    if (declared === undefined || sameValue(declared, f.observed, f)) continue;
+    // `untested` is the registry's way of saying "not observed yet": an observation fills it, it does not contradict it.
+    if (declared === undefined || declared === 'untested' || sameValue(declared, f.observed, f)) continue;
     out.push({
       code: 'REGISTRY_DRIFT',
       severity: 'warning',

@@ -9,3 +9,7 @@ export { driftFindings, valueAt, sameValue, fieldName } from './drift';
 export { writeBackReport, observationOf, figuresOf, type WriteBackOutcome } from './reportWriteBack';
 export { readServiceProviderConfig, readResourceTypes, type DiscoveryClaims, type PaginationClaims, type ResourceTypeClaim } from './discoveryClaims';
 export { ALL_PROBES } from './probeList';
+export { reportToJson } from './reportJson';
+export { reportsToJunit, xmlText } from './reportJunit';
+export { reportsToSarif, type SarifRegistry } from './reportSarif';
+export { reportToMarkdown } from './reportMarkdown';

@@ -3,6 +3,7 @@
 // A run that is cancelled, fails or is killed leaves its entries behind for `cleanup` / "SCIM: Clean Up Probe
 // Resources". Writes are synchronous and atomic (temporary file, then rename), so a SIGKILL right after
 // `intend()` returns still finds the entry on disk.
+import { randomBytes } from 'node:crypto';
 import { mkdirSync, readFileSync, renameSync, writeFileSync, existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 
@@ -19,6 +20,8 @@ export interface JournalEntry {
   id?: string;
   /** ISO time the entry was written (before the create was sent). */
   createdAt: string;
+  /** Tells apart entries of one run with the same name (a duplicate-create check makes two). */
+  key?: string;
 }
 
 /** Where a journal lives. Synchronous on purpose: see the file comment. */
@@ -41,7 +44,7 @@ function isEntry(e: unknown): e is JournalEntry {
   const o = e as Partial<JournalEntry> | null;
   return !!o && typeof o.runId === 'string' && typeof o.appId === 'string' && typeof o.baseUrl === 'string' &&
     (o.kind === 'Users' || o.kind === 'Groups') && typeof o.name === 'string' && typeof o.createdAt === 'string' &&
-    (o.id === undefined || typeof o.id === 'string');
+    (o.id === undefined || typeof o.id === 'string') && (o.key === undefined || typeof o.key === 'string');
 }
 
 /** A JSON file; a missing file is an empty journal. A damaged file is an error, never silently emptied. */
@@ -94,7 +97,7 @@ export class CleanupJournal {
 
   /** Records a resource about to be created. Call before sending the create. */
   intend(runId: string, kind: JournalKind, name: string, now = new Date()): JournalEntry {
-    const entry: JournalEntry = { runId, appId: this.appId, baseUrl: this.baseUrl, kind, name, createdAt: now.toISOString() };
+    const entry: JournalEntry = { runId, appId: this.appId, baseUrl: this.baseUrl, kind, name, createdAt: now.toISOString(), key: randomBytes(4).toString('hex') };
     this.store.write([...this.store.read(), entry]);
     return entry;
   }
@@ -112,5 +115,6 @@ export class CleanupJournal {
 }
 
 function same(a: JournalEntry, b: JournalEntry): boolean {
+  if (a.key !== undefined && b.key !== undefined && a.key !== b.key) return false;
   return a.runId === b.runId && a.appId === b.appId && a.kind === b.kind && a.name === b.name;
 }

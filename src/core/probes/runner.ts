@@ -74,6 +74,7 @@ export async function runProbes(app: Application, opts: RunProbesOptions): Promi
       pageSize: opts.pageSize ?? DEFAULT_PROBE_OPTIONS.pageSize,
       deactivationHorizonMs: opts.deactivationHorizonMs ?? DEFAULT_PROBE_OPTIONS.deactivationHorizonMs,
       transcriptBodyChars: opts.transcriptBodyChars ?? DEFAULT_PROBE_OPTIONS.transcriptBodyChars,
+      maxCursorWaitMs: opts.maxCursorWaitMs ?? DEFAULT_PROBE_OPTIONS.maxCursorWaitMs,
     },
   });
   const started = now();

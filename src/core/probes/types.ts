@@ -125,6 +125,8 @@ export interface ProbeOptions {
   deactivationHorizonMs?: number;
   /** Characters of each body kept in the transcript (default 2,048). */
   transcriptBodyChars?: number;
+  /** Longest wait for a cursor to expire (the server's cursorTimeout plus a second); longer timeouts are not checked (default 60 s). */
+  maxCursorWaitMs?: number;
 }
 
 export interface ProbeProgress {

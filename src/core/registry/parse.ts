@@ -144,7 +144,4 @@ export function parseRegistry(text: string, fileName?: string): ParsedRegistry {
 }
 
 /** Whether a file name is a registry by the naming convention of issue 5. */
-export function isRegistryFileName(fileName: string): boolean {
-  const base = fileName.split(/[\\/]/).pop() ?? '';
-  return /^(.+\.)?scim-registry\.jsonc?$/i.test(base);
-}
+export { isRegistryFileName } from './fileNames';

@@ -14,7 +14,25 @@ function text(p: AttrPath): string {
   return `${p.uri ? `${p.uri}:` : ''}${p.name}${p.subAttr !== undefined ? `.${p.subAttr}` : ''}`;
 }
 
+/**
+ * The catalog as an AttributeLookup for these schemas. Answers are kept per path node (and parent node): an
+ * evaluator asks about the same nodes for every record it tests, and resolving through the catalog each time
+ * cost more than the comparison itself.
+ */
 export function filterLookup(catalog: SchemaCatalog, schemas: readonly string[]): AttributeLookup {
+  const resolve = uncachedLookup(catalog, schemas);
+  const cache = new WeakMap<AttrPath, Map<AttrPath | undefined, AttributeInfo | undefined>>();
+  return (path, parent) => {
+    let byParent = cache.get(path);
+    if (!byParent) cache.set(path, (byParent = new Map()));
+    if (byParent.has(parent)) return byParent.get(parent);
+    const answer = resolve(path, parent);
+    byParent.set(parent, answer);
+    return answer;
+  };
+}
+
+function uncachedLookup(catalog: SchemaCatalog, schemas: readonly string[]): AttributeLookup {
   const context = { schemas };
   return (path, parent) => {
     if (parent) {

@@ -242,3 +242,57 @@ function walkContainer(s: Scanner, node: Trie, path: (string | number)[], isObje
     info.lastChildEnd = s.pos;
   }
 }
+
+/**
+ * Value ranges of the elements of the array at `arrayPath` (keys as parsed; a duplicated key counts as its last
+ * occurrence, as JSON.parse does), in one skip scan; undefined when the path does not reach an array.
+ */
+export function locateElements(text: string, arrayPath: JsonPath): { starts: number[]; ends: number[] } | undefined {
+  const s = new Scanner(text);
+  s.skipTrivia();
+  for (const seg of arrayPath) {
+    if (typeof seg !== 'string' || text.charCodeAt(s.pos) !== C.OpenBrace) return undefined;
+    let found = -1;
+    s.pos++;
+    for (;;) {
+      s.skipTrivia();
+      const c = text.charCodeAt(s.pos);
+      if (s.pos >= text.length || c === C.CloseBrace) break;
+      if (c === C.Comma) {
+        s.pos++;
+        continue;
+      }
+      if (c !== C.Quote) return undefined;
+      const key = s.readKey();
+      s.skipTrivia();
+      if (text.charCodeAt(s.pos) !== C.Colon) return undefined;
+      s.pos++;
+      s.skipTrivia();
+      if (key === seg) found = s.pos;
+      const before = s.pos;
+      s.skipValue();
+      if (s.pos === before) return undefined;
+    }
+    if (found < 0) return undefined;
+    s.pos = found;
+  }
+  if (text.charCodeAt(s.pos) !== C.OpenBracket) return undefined;
+  const starts: number[] = [];
+  const ends: number[] = [];
+  s.pos++;
+  for (;;) {
+    s.skipTrivia();
+    const c = text.charCodeAt(s.pos);
+    if (s.pos >= text.length) return undefined;
+    if (c === C.CloseBracket) return { starts, ends };
+    if (c === C.Comma) {
+      s.pos++;
+      continue;
+    }
+    const start = s.pos;
+    s.skipValue();
+    if (s.pos === start) return undefined;
+    starts.push(start);
+    ends.push(s.pos);
+  }
+}

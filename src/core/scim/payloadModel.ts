@@ -83,6 +83,23 @@ export class RuleContext {
     return p;
   }
 
+  private lastUrns: string[] | undefined;
+
+  /** The URN array remembered last, when `doc`'s `schemas` lists exactly those strings (no allocation). */
+  sameUrnsAsLast(doc: JsonObject): string[] | undefined {
+    const last = this.lastUrns;
+    if (!last) return undefined;
+    const schemas = doc.schemas;
+    if (!Array.isArray(schemas) || schemas.length !== last.length) return undefined;
+    for (let i = 0; i < last.length; i++) if (schemas[i] !== last[i]) return undefined;
+    return last;
+  }
+
+  rememberUrns(urns: string[]): string[] {
+    this.lastUrns = urns;
+    return urns;
+  }
+
   cached<T>(key: string, make: () => T): T {
     if (this.memo.has(key)) return this.memo.get(key) as T;
     const v = make();

@@ -52,16 +52,28 @@ function nested(ctx: RuleContext, doc: JsonObject, path: JsonPath, direction: 'r
   dispatch(ctx, doc, path, direction, expected, lenientSchemas);
 }
 
-function dispatch(ctx: RuleContext, doc: JsonObject, path: JsonPath, direction: 'request' | 'response' | 'unknown', expected?: PayloadKind, lenientSchemas = false): PayloadKind {
-  const urns = schemaUrnsOf(doc);
+const kindByUrnArray = new WeakMap<readonly string[], PayloadKind | null>();
+
+function kindOfUrns(ctx: RuleContext, urns: readonly string[]): PayloadKind | null {
+  const known = kindByUrnArray.get(urns);
+  if (known !== undefined) return known;
   const sig = urns.join('\n');
-  let fromSchemas = kindMemo.get(ctx)?.get(sig);
-  if (fromSchemas === undefined) {
-    fromSchemas = kindFromSchemas(urns, ctx.catalog) ?? null;
-    let m = kindMemo.get(ctx);
-    if (!m) kindMemo.set(ctx, (m = new Map()));
-    m.set(sig, fromSchemas);
+  let m = kindMemo.get(ctx);
+  if (!m) kindMemo.set(ctx, (m = new Map()));
+  let kind = m.get(sig);
+  if (kind === undefined) {
+    kind = kindFromSchemas(urns, ctx.catalog) ?? null;
+    m.set(sig, kind);
   }
+  kindByUrnArray.set(urns, kind);
+  return kind;
+}
+
+function dispatch(ctx: RuleContext, doc: JsonObject, path: JsonPath, direction: 'request' | 'response' | 'unknown', expected?: PayloadKind, lenientSchemas = false): PayloadKind {
+  // The resources of a list page almost always repeat the previous one's `schemas`: reuse its URN array (the
+  // resource rules key their per-shape cache on it) and kind instead of rebuilding both per resource.
+  const urns = ctx.sameUrnsAsLast(doc) ?? ctx.rememberUrns(schemaUrnsOf(doc));
+  const fromSchemas = kindOfUrns(ctx, urns);
   const kind = fromSchemas ?? (urns.length === 0 ? (expected ?? kindFromContent(doc)) : 'unknown');
   checkSchemasMember(ctx, doc, path, kind, lenientSchemas ? 'warning' : 'error');
   const dir = guessDirection(doc, kind, direction);
@@ -98,6 +110,12 @@ function dispatch(ctx: RuleContext, doc: JsonObject, path: JsonPath, direction: 
  * yields an INTERNAL_ERROR finding rather than a crash.
  */
 export function analyzePayload(text: string, opts: PayloadOptions = {}): PayloadAnalysis {
+  const { kind, findings } = analyzePayloadValue(text, opts);
+  return { kind, findings };
+}
+
+/** analyzePayload, plus the parsed document when it parsed without errors (the incremental session needs it). */
+export function analyzePayloadValue(text: string, opts: PayloadOptions = {}): PayloadAnalysis & { value?: Json } {
   const parsed = parseText(text);
   const catalog = opts.catalog ?? SchemaCatalog.standard();
   if (!parsed.ok) {
@@ -130,9 +148,15 @@ export function analyzePayload(text: string, opts: PayloadOptions = {}): Payload
       findings: [{ code: 'INTERNAL_ERROR', severity: 'error', message: `The payload rules failed: ${(err as Error).message}`, range: { start: 0, end: 0 } }],
     };
   }
-  if (ctx.findings.length === 0 && ctx.inner.length === 0) return { kind, findings: [] };
-  const resolver = new Resolver(text, locatePaths(text, pathsOf(ctx.findings, ctx.inner)));
+  if (ctx.findings.length === 0 && ctx.inner.length === 0) return { kind, findings: [], value };
+  return { kind, findings: sortFindings(resolveFindings(text, ctx)), value };
+}
+
+/** The rules' path-addressed findings as offset findings in `text` (in report order, inner ones last). */
+export function resolveFindings(text: string, ctx: RuleContext): Finding[] {
   const findings: Finding[] = [];
+  if (ctx.findings.length === 0 && ctx.inner.length === 0) return findings;
+  const resolver = new Resolver(text, locatePaths(text, pathsOf(ctx.findings, ctx.inner)));
   for (const p of ctx.findings) {
     const f = resolver.finding(p);
     if (f) findings.push(f);
@@ -152,5 +176,10 @@ export function analyzePayload(text: string, opts: PayloadOptions = {}): Payload
       findings.push(shifted);
     }
   }
-  return { kind, findings: sortFindings(findings) };
+  return findings;
+}
+
+/** Checks one resource of a ListResponse's `Resources` as the full analysis does (for incremental re-checks). */
+export function checkListResource(ctx: RuleContext, resource: JsonObject): void {
+  nested(ctx, resource, [], 'response', undefined, true);
 }

@@ -3,7 +3,7 @@
 import type { AttributeDefinition, SchemaDefinition } from './types';
 import { COMMON_ATTRIBUTES } from './schemas';
 import type { JsonPath } from './payloadLocate';
-import { describeType, findKey, isObject, jsonText, type FixOp, type Json, type JsonObject, type RuleContext } from './payloadModel';
+import { describeType, findKey, isObject, jsonText, type FixOp, type Json, type JsonObject, type RuleContext, type Target } from './payloadModel';
 import { checkAttributeValue, reportUnknown, type ValueScope } from './payloadRulesValue';
 
 interface Hit {
@@ -16,16 +16,32 @@ interface ResourceShape {
   /** Lower-cased URNs listed in `schemas`. */
   listed: Set<string>;
   top: Map<string, Hit>;
+  /** `top` by the exact spelling of each name: the common case, found without lower-casing the key. */
+  topExact: Map<string, Hit>;
   /** Attributes of extensions the resource type allows (or `schemas` lists), by lower-cased name. */
   ext: Map<string, Hit>;
   requiredExtensions: string[];
   withCommon: boolean;
   required: AttributeDefinition[];
+  /** The base schema defines its own `id` (discovery documents do). */
+  definesId: boolean;
+  /** Attribute index of each extension, by exact and by lower-cased name. */
+  extIndex: Map<string, Map<string, AttributeDefinition>>;
 }
 
 const shapeCache = new WeakMap<RuleContext, Map<string, ResourceShape>>();
+/** By URN array: the analyzer hands every resource of a page the same array when their `schemas` match. */
+const shapeByUrnArray = new WeakMap<readonly string[], ResourceShape>();
 
 function shapeFor(ctx: RuleContext, urns: readonly string[]): ResourceShape {
+  const known = shapeByUrnArray.get(urns);
+  if (known) return known;
+  const shape = buildShape(ctx, urns);
+  shapeByUrnArray.set(urns, shape);
+  return shape;
+}
+
+function buildShape(ctx: RuleContext, urns: readonly string[]): ResourceShape {
   let cache = shapeCache.get(ctx);
   if (!cache) {
     cache = new Map();
@@ -55,10 +71,13 @@ function shapeFor(ctx: RuleContext, urns: readonly string[]): ResourceShape {
   const shape: ResourceShape = {
     listed,
     top,
+    topExact: new Map([...top.values()].map((h) => [h.def.name, h])),
     ext,
     requiredExtensions: rt?.schemaExtensions.filter((e) => e.required).map((e) => e.schema) ?? [],
     withCommon,
     required: base?.attributes.filter((a) => a.required) ?? [],
+    definesId: base?.attributes.some((a) => a.name === 'id') ?? false,
+    extIndex: new Map(),
   };
   if (base) shape.base = base;
   cache.set(sig, shape);
@@ -69,19 +88,27 @@ function has(obj: JsonObject, name: string): boolean {
   return findKey(obj, name) !== undefined;
 }
 
+const REQUEST_SCOPE: ValueScope = { direction: 'request', partial: false };
+const RESPONSE_SCOPE: ValueScope = { direction: 'response', partial: false };
+
 export function checkResource(ctx: RuleContext, doc: JsonObject, path: JsonPath, urns: readonly string[], direction: 'request' | 'response'): void {
   const shape = shapeFor(ctx, urns);
   const base = shape.base;
   if (!base) return; // a resource type we have no schema for: nothing to check against
-  const scope: ValueScope = { direction, partial: false };
+  const scope = direction === 'request' ? REQUEST_SCOPE : RESPONSE_SCOPE;
   const schemasKey = findKey(doc, 'schemas');
   for (const key in doc) {
+    const hit = shape.topExact.get(key);
+    if (hit) {
+      checkAttributeValue(ctx, hit.def, doc[key] as Json, path, key, hit.def.name, scope);
+      continue;
+    }
     const lower = key.toLowerCase();
     if (lower === 'schemas') continue;
     const value = doc[key] as Json;
-    const hit = shape.top.get(lower);
-    if (hit) {
-      checkAttributeValue(ctx, hit.def, value, path, key, hit.def.name, scope);
+    const folded = shape.top.get(lower);
+    if (folded) {
+      checkAttributeValue(ctx, folded.def, value, path, key, folded.def.name, scope);
       continue;
     }
     if (lower.startsWith('urn:')) {
@@ -95,16 +122,16 @@ export function checkResource(ctx: RuleContext, doc: JsonObject, path: JsonPath,
     }
     reportUnknown(ctx, key, [...path, key], `the ${base.name} resource`, [...shape.top.values()].map((h) => h.def.name));
   }
-  const anchor = schemasKey !== undefined ? { path: [...path, schemasKey], part: 'key' as const } : { path, part: 'open' as const };
+  const anchor = (): Target => (schemasKey !== undefined ? { path: [...path, schemasKey], part: 'key' } : { path, part: 'open' });
   for (const a of shape.required) {
     if ((direction === 'request' && a.mutability === 'readOnly') || has(doc, a.name)) continue;
-    ctx.report('REQUIRED_MISSING', direction === 'request' ? 'error' : 'warning', `"${a.name}" is required on a ${base.name}.`, anchor);
+    ctx.report('REQUIRED_MISSING', direction === 'request' ? 'error' : 'warning', `"${a.name}" is required on a ${base.name}.`, anchor());
   }
-  if (direction === 'response' && shape.withCommon && !base.attributes.some((a) => a.name === 'id') && !has(doc, 'id') && !isDiscovery(base)) {
-    ctx.report('REQUIRED_MISSING', 'warning', '"id" is returned "always": a resource in a response carries its id.', anchor);
+  if (direction === 'response' && shape.withCommon && !shape.definesId && !has(doc, 'id') && !isDiscovery(base)) {
+    ctx.report('REQUIRED_MISSING', 'warning', '"id" is returned "always": a resource in a response carries its id.', anchor());
   }
   for (const urn of shape.requiredExtensions) {
-    if (!has(doc, urn)) ctx.report('REQUIRED_MISSING', direction === 'request' ? 'error' : 'warning', `The resource type requires the extension "${urn}".`, anchor);
+    if (!has(doc, urn)) ctx.report('REQUIRED_MISSING', direction === 'request' ? 'error' : 'warning', `The resource type requires the extension "${urn}".`, anchor());
   }
 }
 
@@ -155,9 +182,11 @@ function checkUrnKey(
     if (value !== null) ctx.report('ATTRIBUTE_TYPE', 'error', `Extension "${ext.name}" data must be an object, found ${describeType(value)}.`, { path: childPath, part: 'value' });
     return;
   }
-  const index = ctx.cached(`attrs:${ext.id}`, () => new Map(ext.attributes.map((a) => [a.name.toLowerCase(), a])));
-  for (const k of Object.keys(value)) {
-    const def = index.get(k.toLowerCase());
+  let index = shape.extIndex.get(ext.id);
+  // Keyed by the exact and the lower-cased name: names are case-insensitive, but usually spelled as defined.
+  if (!index) shape.extIndex.set(ext.id, (index = new Map(ext.attributes.flatMap((a) => [[a.name, a], [a.name.toLowerCase(), a]]))));
+  for (const k in value) {
+    const def = index.get(k) ?? index.get(k.toLowerCase());
     if (def) checkAttributeValue(ctx, def, value[k] as Json, childPath, k, def.name, scope);
     else reportUnknown(ctx, k, [...childPath, k], `extension ${ext.name}`, ext.attributes.map((a) => a.name));
   }

@@ -2,7 +2,7 @@
 // multi-valued shape, `primary` uniqueness and sub-attributes. Shared by resources, PATCH values and messages.
 import type { AttributeDefinition, AttributeExtras } from './types';
 import type { JsonPath } from './payloadLocate';
-import { describeType, isObject, jsonText, type Json, type JsonObject, type PendingFix, type RuleContext } from './payloadModel';
+import { describeType, findKey, isObject, jsonText, type Json, type JsonObject, type PendingFix, type RuleContext } from './payloadModel';
 
 export interface ValueScope {
   direction: 'request' | 'response';
@@ -14,13 +14,14 @@ type Def = AttributeDefinition & AttributeExtras;
 
 const subIndex = new WeakMap<AttributeDefinition, Map<string, AttributeDefinition>>();
 
+/** Keyed by the exact and the lower-cased name: names are case-insensitive, but usually spelled as defined. */
 export function subAttributeOf(parent: AttributeDefinition, name: string): AttributeDefinition | undefined {
   let idx = subIndex.get(parent);
   if (!idx) {
-    idx = new Map((parent.subAttributes ?? []).map((s) => [s.name.toLowerCase(), s]));
+    idx = new Map((parent.subAttributes ?? []).flatMap((s) => [[s.name, s], [s.name.toLowerCase(), s]]));
     subIndex.set(parent, idx);
   }
-  return idx.get(name.toLowerCase());
+  return idx.get(name) ?? idx.get(name.toLowerCase());
 }
 
 function removeFix(path: JsonPath, what: string): PendingFix {
@@ -137,12 +138,42 @@ function wrongType(ctx: RuleContext, def: Def, v: Json, path: JsonPath, label: s
 
 const requiredSubs = new WeakMap<AttributeDefinition, AttributeDefinition[]>();
 
+/**
+ * True when checking `v` against `def` would report nothing and enter nothing: a simple value of the right type
+ * (and a canonical one, where there are canonical values). Sub-attributes of every complex value of a large list
+ * go through here, so the common case builds no path and no label.
+ */
+function plainlyValid(def: Def, v: Json, scope: ValueScope): boolean {
+  if (v === null) return true;
+  // The same order as checkAttributeValue: the direction's checks apply even to a value of any shape.
+  if (scope.direction === 'request' ? def.mutability === 'readOnly' : def.returned === 'never') return false;
+  if (def.anyValue) return true;
+  if (def.multiValued) return false;
+  switch (def.type) {
+    case 'string':
+    case 'reference':
+    case 'binary':
+      return typeof v === 'string' && (!def.canonicalValues || def.canonicalValues.length === 0 || def.canonicalValues.includes(v));
+    case 'dateTime':
+      return typeof v === 'string' && DATE_TIME.test(v) && (!def.canonicalValues || def.canonicalValues.length === 0 || def.canonicalValues.includes(v));
+    case 'boolean':
+      return typeof v === 'boolean';
+    case 'integer':
+      return Number.isInteger(v);
+    case 'decimal':
+      return typeof v === 'number';
+    default:
+      return false;
+  }
+}
+
 function checkComplex(ctx: RuleContext, def: Def, obj: JsonObject, parent: JsonPath, seg: string | number, label: string, scope: ValueScope): void {
   const subs = def.subAttributes;
   if (!subs || subs.length === 0) return;
   let path: JsonPath | undefined;
   for (const key in obj) {
     const sub = subAttributeOf(def, key);
+    if (sub && plainlyValid(sub, obj[key] as Json, scope)) continue;
     path ??= [...parent, seg];
     if (!sub) {
       reportUnknown(ctx, key, [...path, key], `${label}`, subs.map((s) => s.name));
@@ -158,7 +189,7 @@ function checkComplex(ctx: RuleContext, def: Def, obj: JsonObject, parent: JsonP
   }
   for (const sub of required) {
     if (scope.direction === 'request' && sub.mutability === 'readOnly') continue;
-    if (Object.keys(obj).some((k) => k.toLowerCase() === sub.name.toLowerCase())) continue;
+    if (findKey(obj, sub.name) !== undefined) continue;
     ctx.report('REQUIRED_MISSING', scope.direction === 'request' ? 'error' : 'warning', `"${label}.${sub.name}" is required.`, { path: [...parent, seg], part: 'open' });
   }
 }
@@ -200,7 +231,7 @@ function checkPrimary(ctx: RuleContext, values: Json[], path: JsonPath, label: s
   let seen = false;
   values.forEach((el, i) => {
     if (!isObject(el)) return;
-    const key = Object.keys(el).find((k) => k.toLowerCase() === 'primary');
+    const key = findKey(el, 'primary');
     if (key === undefined || el[key] !== true) return;
     if (seen) {
       ctx.report('MULTIPLE_PRIMARY', 'error', `Only one "${label}" value may have "primary": true.`, { path: [...path, i, key], part: 'value' }, [

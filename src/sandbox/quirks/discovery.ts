@@ -1,13 +1,20 @@
-// Discovery quirks: no /ServiceProviderConfig, /ResourceTypes or /Schemas (404), and a ServiceProviderConfig
-// that tells the truth about the app's switches (Bulk, page cap, ETags).
+// Discovery quirks: no /ServiceProviderConfig, /ResourceTypes or /Schemas (404), and a ServiceProviderConfig that
+// lies. The core describes the app truthfully (page sizes, Bulk, cursors); this file only makes it wrong on purpose.
 import type { RequestHandler } from 'express';
 import type { AppRuntime } from '../appRuntime';
 import { onResponse, sendError } from '../http';
+import type { Claim } from './types';
 
 const DISCOVERY = /^\/(ServiceProviderConfigs?|ResourceTypes|Schemas)(\/.*)?$/i;
 
-export function discoveryQuirk(app: AppRuntime): RequestHandler {
+function invert(body: Record<string, unknown>, claim: Claim): void {
+  const block = body[claim] as { supported?: unknown } | undefined;
+  if (block && typeof block.supported === 'boolean') block.supported = !block.supported;
+}
+
+export function discoveryQuirk(app: AppRuntime): RequestHandler | undefined {
   const q = app.quirks;
+  if (q.discovery && q.falseClaims.length === 0 && q.advertisedMaxPageSize === null) return undefined;
   return (req, res, next) => {
     if (!DISCOVERY.test(req.path)) return next();
     if (!q.discovery) return sendError(res, 404, undefined, `No endpoint ${req.method} ${req.path}`);
@@ -15,15 +22,14 @@ export function discoveryQuirk(app: AppRuntime): RequestHandler {
       onResponse(res, (out) => {
         const body = out.body as Record<string, unknown> | undefined;
         if (out.status !== 200 || !body) return;
-        if (!q.bulk) body['bulk'] = { supported: false, maxOperations: 0, maxPayloadSize: 0 };
-        const filter = body['filter'] as { maxResults?: number } | undefined;
-        if (filter && q.maxPageSize !== null) filter.maxResults = q.maxPageSize;
-        const pagination = body['pagination'] as { defaultPageSize?: number; maxPageSize?: number } | undefined;
-        if (pagination) {
-          if (q.defaultPageSize !== null) pagination.defaultPageSize = q.defaultPageSize;
-          if (q.maxPageSize !== null) {
-            pagination.maxPageSize = q.maxPageSize;
-            pagination.defaultPageSize = Math.min(pagination.defaultPageSize ?? q.maxPageSize, q.maxPageSize);
+        for (const claim of q.falseClaims) invert(body, claim);
+        if (q.advertisedMaxPageSize !== null) {
+          const filter = body['filter'] as { maxResults?: number } | undefined;
+          if (filter) filter.maxResults = q.advertisedMaxPageSize;
+          const pagination = body['pagination'] as { maxPageSize?: number; defaultPageSize?: number } | undefined;
+          if (pagination) {
+            pagination.maxPageSize = q.advertisedMaxPageSize;
+            pagination.defaultPageSize = Math.min(pagination.defaultPageSize ?? q.advertisedMaxPageSize, q.advertisedMaxPageSize);
           }
         }
       });

@@ -47,3 +47,11 @@ export function patchOperations(req: Request): PatchOperation[] | undefined {
   const ops = (req.body as { Operations?: unknown } | undefined)?.Operations;
   return Array.isArray(ops) ? (ops as PatchOperation[]) : undefined;
 }
+
+/** `/Users/<id>` or `/Groups/<id>` (id decoded), `/Users` or `/Groups` (no id), else undefined. */
+export function resourceTarget(req: Request): { collection: 'Users' | 'Groups'; id?: string } | undefined {
+  const m = /^\/(Users|Groups)(?:\/([^/]+))?\/?$/i.exec(req.path);
+  if (!m || m[2]?.toLowerCase() === '.search') return undefined;
+  const collection = (m[1] as string).toLowerCase() === 'users' ? 'Users' : 'Groups';
+  return m[2] === undefined ? { collection } : { collection, id: safeDecode(m[2]) };
+}

@@ -13,7 +13,7 @@ import type { WorkbenchContext } from '../shared/workbenchContext';
 
 export function registerPayloadEditing(ctx: WorkbenchContext): void {
   const catalog = payloadCatalog(ctx);
-  const analyses = new PayloadAnalyses(catalog);
+  const analyses = ctx.track(new PayloadAnalyses(catalog));
   registerPayloadDiagnostics(ctx, analyses, catalog.onDidChange);
   registerPayloadCompletion(ctx, catalog);
   registerPayloadHover(ctx, catalog);

@@ -1,11 +1,11 @@
-// Registers the request runner at activation, cheaply: the `SCIM: Open Request Runner` command, the panel
-// serializer (VS Code restores the panel after a reload), the registry lens "Open in Request Runner" and the
+// Registers the request runner when the features load, cheaply: the `SCIM: Open Request Runner` command, the
+// panel's revival (VS Code restores the panel after a reload; the serializer is in shared/lazyFeatures), the registry lens "Open in Request Runner" and the
 // saved-response sidecar. The runner itself (panel, history, engine) loads on first use.
 import * as vscode from 'vscode';
 import type { RunnerRequest } from '../../core/protocol';
 import { contributeRegistryLens } from '../registry/registryCodeLens';
 import type { WorkbenchContext } from '../shared/workbenchContext';
-import { RUNNER_VIEW_TYPE, runnerWebviewOptions } from './runnerPanelHtml';
+import { runnerWebviewOptions } from './runnerPanelHtml';
 import { registerSavedResponseTracking } from './savedResponses';
 
 interface OpenArgs { appId?: string; resultId?: string; request?: RunnerRequest }
@@ -15,6 +15,12 @@ async function load(ctx: WorkbenchContext): Promise<import('./runner').Runner> {
   return runner(ctx);
 }
 
+/** The panel VS Code restores after a reload; the serializer that calls this is the activation bundle's. */
+export async function reviveRunnerPanel(ctx: WorkbenchContext, panel: vscode.WebviewPanel, state: unknown): Promise<void> {
+  panel.webview.options = runnerWebviewOptions(ctx.extension.extensionUri);
+  (await load(ctx)).revive(panel, state);
+}
+
 export function registerRunner(ctx: WorkbenchContext): void {
   ctx.track(vscode.commands.registerCommand('scimWorkbench.openRunner', async (args?: OpenArgs) => {
     const r = await load(ctx);
@@ -22,12 +28,6 @@ export function registerRunner(ctx: WorkbenchContext): void {
     const request = args?.request ?? (typeof args?.appId === 'string' ? emptyRequest(args.appId) : undefined);
     if (typeof args?.resultId === 'string') await r.show(args.resultId);
     await r.open(request ? { request } : {});
-  }));
-  ctx.track(vscode.window.registerWebviewPanelSerializer(RUNNER_VIEW_TYPE, {
-    async deserializeWebviewPanel(panel, state: unknown) {
-      panel.webview.options = runnerWebviewOptions(ctx.extension.extensionUri);
-      (await load(ctx)).revive(panel, state);
-    },
   }));
   ctx.track(contributeRegistryLens({
     id: 'runner.open',

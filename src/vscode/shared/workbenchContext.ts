@@ -3,12 +3,21 @@
 import * as vscode from 'vscode';
 
 export class WorkbenchContext implements vscode.Disposable {
-  readonly log: vscode.LogOutputChannel;
+  private channel: vscode.LogOutputChannel | undefined;
   private readonly disposables: vscode.Disposable[] = [];
 
-  constructor(readonly extension: vscode.ExtensionContext) {
-    this.log = vscode.window.createOutputChannel('SCIM Workbench', { log: true });
-    this.track(this.log);
+  constructor(readonly extension: vscode.ExtensionContext) {}
+
+  /**
+   * The log, created on first use (an output channel costs activation time a session may never need); it opens
+   * with the line activation used to write.
+   */
+  get log(): vscode.LogOutputChannel {
+    if (!this.channel) {
+      this.channel = this.track(vscode.window.createOutputChannel('SCIM Workbench', { log: true }));
+      this.channel.info(`SCIM Workbench ${String((this.extension.extension.packageJSON as { version?: string }).version)} activated`);
+    }
+    return this.channel;
   }
 
   track<T extends vscode.Disposable>(disposable: T): T {

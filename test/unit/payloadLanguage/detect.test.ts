@@ -36,9 +36,9 @@ describe('payload document detection', () => {
   test('by content: only the first few KB are read', () => {
     const pad = `{"padding":"${'x'.repeat(DETECT_PREFIX_CHARS)}",`;
     assert.ok(!hasScimSchemas(`${pad}"schemas":["urn:ietf:params:scim:schemas:core:2.0:User"]}`));
-    const big = `{"schemas":["urn:ietf:params:scim:api:messages:2.0:ListResponse"],"Resources":[${'{"id":"1"},'.repeat(500_000)}{}]}`;
-    const t0 = performance.now();
+    // A 5 MB document that is not even valid JSON past its prefix is still detected: only the prefix is read.
+    // (How fast that is belongs to `npm run bench`, never to a timed test.)
+    const big = `{"schemas":["urn:ietf:params:scim:api:messages:2.0:ListResponse"],"Resources":[${'{"id":"1"},'.repeat(500_000)}{{{`;
     assert.ok(hasScimSchemas(big));
-    assert.ok(performance.now() - t0 < 50, 'detection does not scan a 5 MB document');
   });
 });

@@ -1,10 +1,11 @@
 // `scim-workbench sandbox` in-process: prints base URLs and tokens, serves, stops when the signal aborts.
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { main } from '../../../src/cli/main';
+import { presetNames } from '../../../src/sandbox';
 import type { CliIO } from '../../../src/cli/command';
 
 function io(cwd = process.cwd()): CliIO & { out: () => string; err: () => string; controller: AbortController } {
@@ -53,7 +54,7 @@ describe('scim-workbench sandbox', () => {
     const running = main(['sandbox', '--users', '5'], t);
     await until(() => t.out().includes('Press Ctrl-C'), 'the banner');
     const bases = t.out().split('\n').filter((l) => /^http:\/\/127\.0\.0\.1:\d+\/apps\/[\w-]+\/scim\/v2$/.test(l));
-    assert.equal(bases.length, 8);
+    assert.equal(bases.length, presetNames.length);
     const token = /bearer token: (\S+)/.exec(t.out())?.[1] ?? '';
     assert.ok(token.length >= 20);
     t.controller.abort();
@@ -85,5 +86,34 @@ describe('scim-workbench sandbox', () => {
     assert.equal((await fetch(`${base('two')}/Users`, { headers: { authorization: 'Bearer shared' } })).status, 401);
     t.controller.abort();
     assert.equal(await running, 0);
+  });
+
+  test('--write-log FILE appends every write (Bulk operations too) as JSON lines with the app id; a bad path exits 1', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'sandbox-cli-'));
+    writeFileSync(join(dir, 'writes.jsonl'), '{"earlier":"line"}\n');
+    const t = io(dir);
+    const running = main(['sandbox', '--profile', 'strict', '--users', '3', '--token', 'wl-token', '--write-log', 'writes.jsonl'], t);
+    await until(() => t.out().includes('Press Ctrl-C'), 'the banner');
+    assert.match(t.out(), /Every write is appended to writes\.jsonl/);
+    const base = t.out().split('\n').find((l) => l.endsWith('/apps/strict/scim/v2')) ?? '';
+    const headers = { authorization: 'Bearer wl-token', 'content-type': 'application/scim+json' };
+    const user = { schemas: ['urn:ietf:params:scim:schemas:core:2.0:User'], userName: 'scimwb-probe-cli' };
+    const created = (await (await fetch(`${base}/Users`, { method: 'POST', headers, body: JSON.stringify(user) })).json()) as { id: string };
+    await fetch(`${base}/Bulk`, { method: 'POST', headers, body: JSON.stringify({
+      schemas: ['urn:ietf:params:scim:api:messages:2.0:BulkRequest'],
+      Operations: [{ method: 'DELETE', path: `/Users/${created.id}` }],
+    }) });
+    t.controller.abort();
+    assert.equal(await running, 0);
+    const lines = readFileSync(join(dir, 'writes.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l) as Record<string, unknown>);
+    assert.deepEqual(lines[0], { earlier: 'line' });
+    assert.deepEqual(lines.slice(1).map((l) => [l['app'], l['method'], l['status'], l['name'], l['bulk']]), [
+      ['strict', 'POST', 201, 'scimwb-probe-cli', undefined],
+      ['strict', 'DELETE', 204, 'scimwb-probe-cli', {}],
+    ]);
+    assert.ok(!readFileSync(join(dir, 'writes.jsonl'), 'utf8').includes('wl-token'));
+    const u = io(dir);
+    assert.equal(await main(['sandbox', '--profile', 'strict', '--write-log', join(dir, 'no', 'such', 'dir', 'w.jsonl')], u), 1);
+    assert.match(u.err(), /cannot write the write log/);
   });
 });

@@ -13,6 +13,7 @@ before(async () => {
       { id: 'limited', users: 5, groups: 0, quirks: { rateLimit: { requestsPerSecond: 2, burst: 3, retryAfter: true } } },
       { id: 'limitedBare', users: 5, groups: 0, quirks: { rateLimit: { requestsPerSecond: 2, burst: 1, retryAfter: false } } },
       { id: 'delayed', users: 5, groups: 0, quirks: { deactivation: 'delayed', deactivationDelaySeconds: 30 } },
+      { id: 'perMinute', users: 5, groups: 0, quirks: { rateLimit: { requestsPerMinute: 6, burst: 2, retryAfter: true } } },
     ],
     { now: () => now },
   );
@@ -38,6 +39,20 @@ describe('rate limit', () => {
     const r = await call(app, 'GET', '/Users?count=0');
     assert.equal(r.status, 429);
     assert.equal(r.headers.get('retry-after'), null);
+  });
+
+  test('a per-minute limit refills per minute, and Retry-After says how many seconds until the next request', async () => {
+    const app = appOf(sb, 'perMinute');
+    const statuses: number[] = [];
+    for (let i = 0; i < 3; i++) statuses.push((await call(app, 'GET', '/Users?count=0')).status);
+    assert.deepEqual(statuses, [200, 200, 429]);
+    const limited = await call(app, 'GET', '/Users?count=0');
+    assert.equal(limited.headers.get('retry-after'), '10');
+    assert.match(limited.body.detail, /6 requests per minute/);
+    now += 9_000;
+    assert.equal((await call(app, 'GET', '/Users?count=0')).status, 429);
+    now += 1_000;
+    assert.equal((await call(app, 'GET', '/Users?count=0')).status, 200);
   });
 });
 

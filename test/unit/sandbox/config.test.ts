@@ -22,6 +22,30 @@ describe('lintSandboxConfig', () => {
     assert.deepEqual(config, { apps: [{ id: 'a', profile: 'aws-like', users: 10, quirks: { maxPageSize: 20, rateLimit: null } }], port: 0, token: 't', seed: 3 });
   });
 
+  test('the newer switch kinds: per-minute or per-second rate limits, lists, mixed enums, fault methods', () => {
+    const good = '{ "apps": [ { "id": "a", "quirks": { "rateLimit": { "requestsPerMinute": 60, "retryAfter": true }, "falseClaims": ["patch", "etag"], ' +
+      '"filterAttributes": ["userName", "externalId"], "bulk": "advertisedOnly", "noMatchStatus": 404, "faults": { "rate": 0.1, "kind": "503", "methods": "reads" } } } ] }';
+    assert.deepEqual(lintSandboxConfig(good), []);
+    const bad = '{ "apps": [ { "id": "a", "quirks": { "rateLimit": { "requestsPerSecond": 1, "requestsPerMinute": 60, "retryAfter": true }, ' +
+      '"falseClaims": ["patch", "patch"], "filterAttributes": "userName", "bulk": "sometimes", "noMatchStatus": 400, "faults": { "rate": 0.1, "kind": "503", "methods": "writes" }, ' +
+      '"cursorPagination": "yes" } } ] }';
+    const pairs = lintSandboxConfig(bad).map((f) => `${f.code}:${at(bad, f)}`);
+    assert.deepEqual(pairs, [
+      `${SANDBOX_CODES.invalidQuirkValue}:60`,
+      `${SANDBOX_CODES.invalidQuirkValue}:["patch", "patch"]`,
+      `${SANDBOX_CODES.invalidQuirkValue}:"userName"`,
+      `${SANDBOX_CODES.invalidQuirkValue}:"sometimes"`,
+      `${SANDBOX_CODES.invalidQuirkValue}:400`,
+      `${SANDBOX_CODES.invalidQuirkValue}:"writes"`,
+      `${SANDBOX_CODES.invalidQuirkValue}:"yes"`,
+    ]);
+    assert.match(lintSandboxConfig('{ "apps": [ { "id": "a", "quirks": { "rateLimit": { "retryAfter": true } } } ] }')[0]?.message ?? '', /requestsPerSecond or requestsPerMinute/);
+    const ajv = new Ajv({ allErrors: true, strict: false });
+    const validate = ajv.compile(sandboxConfigSchema());
+    assert.ok(validate(parseSandboxConfig(good).config), ajv.errorsText(validate.errors));
+    assert.equal(validate({ apps: [{ id: 'a', quirks: { rateLimit: { requestsPerSecond: 1, requestsPerMinute: 60, retryAfter: true } } }] }), false);
+  });
+
   test('unknown profile: error on the value, did-you-mean and a fix that replaces it', () => {
     const text = '{ "apps": [ { "id": "a", "profile": "aws-lke" } ] }';
     const [f] = lintSandboxConfig(text);

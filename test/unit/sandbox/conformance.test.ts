@@ -185,6 +185,28 @@ describe('strict: lists, paging and filters (RFC 7644 §3.4.2)', () => {
   });
 });
 
+test('strict: `attributes` on a list gives each resource exactly as a GET of it with the same attributes', async () => {
+  // Lists asking for simple attributes are answered by the core (fastList.ts), single GETs by SCIMMY.
+  const member = (await call(app, 'GET', '/Groups?count=1')).body.Resources[0].members[0].value as string;
+  for (const attributes of ['id', 'userName', 'groups', 'ID,USERNAME,Active', 'userName,emails,name',
+    'id,externalId,userName,displayName,nickName,title,userType,active,name,emails,phoneNumbers,groups']) {
+    const list = await call(app, 'GET', `/Users?filter=${q(`id eq "${member}"`)}&attributes=${encodeURIComponent(attributes)}`);
+    const one = await call(app, 'GET', `/Users/${member}?attributes=${encodeURIComponent(attributes)}`);
+    assert.equal(list.status, 200, attributes);
+    assert.deepEqual(list.body.Resources[0], one.body, attributes);
+  }
+  const group = (await call(app, 'GET', '/Groups?count=1')).body.Resources[0].id as string;
+  for (const attributes of ['id', 'displayName', 'externalId,displayName', 'members']) {
+    const list = await call(app, 'GET', `/Groups?filter=${q(`id eq "${group}"`)}&attributes=${encodeURIComponent(attributes)}`);
+    const one = await call(app, 'GET', `/Groups/${group}?attributes=${encodeURIComponent(attributes)}`);
+    assert.deepEqual(list.body.Resources[0], one.body, attributes);
+  }
+  const sorted = await call(app, 'GET', '/Users?sortBy=userName&sortOrder=descending&startIndex=3&count=4&attributes=userName');
+  const full = await call(app, 'GET', '/Users?sortBy=userName&sortOrder=descending&startIndex=3&count=4');
+  assert.deepEqual(sorted.body.Resources.map((r: { userName: string }) => r.userName), full.body.Resources.map((r: { userName: string }) => r.userName));
+  assert.deepEqual([sorted.body.startIndex, sorted.body.itemsPerPage, sorted.body.totalResults], [full.body.startIndex, full.body.itemsPerPage, full.body.totalResults]);
+});
+
 describe('strict: errors, ETags, Bulk, auth, discovery', () => {
   test('409 uniqueness with scimType, case-insensitively (userName is caseExact=false)', async () => {
     const created = await createUser(app);

@@ -50,7 +50,8 @@ describe('lifecycle', () => {
     });
     const t0 = performance.now();
     await Promise.all([sb.stop(), sb.stop()]);
-    assert.ok(performance.now() - t0 < 1000);
+    // Without closing idle sockets, stop() waits for Node's 5 s keep-alive timeout: this bounds a hang, not speed.
+    assert.ok(performance.now() - t0 < 4000);
   });
 
   test('the port is reusable after stop', async () => {
@@ -109,21 +110,18 @@ describe('lifecycle', () => {
     assert.equal(new Set(u1.list().map((u) => u.id)).size, 200);
   });
 
-  test('100k users seed in seconds and page fast', async () => {
-    const t0 = performance.now();
-    const sb = await start([{ id: 'big', users: 100_000, groups: 100 }]);
-    const seeded = performance.now() - t0;
+  // How fast is `npm run bench -- sandbox`'s job (seeding, deep pages, walks, as ratios); this checks the result.
+  test('100k users: a deep page, a cursor page and an eq filter answer correctly', async () => {
+    const sb = await start([{ id: 'big', profile: 'cursor', users: 100_000, groups: 100 }]);
     try {
       const app = appOf(sb, 'big');
-      const t1 = performance.now();
       const deep = await call(app, 'GET', '/Users?startIndex=99951&count=50');
-      const paged = performance.now() - t1;
       assert.equal(deep.body.Resources.length, 50);
       assert.equal(deep.body.totalResults, 100_000);
+      const first = await call(app, 'GET', '/Users?cursor=&count=50000&attributes=id');
+      assert.equal(first.body.Resources.length, 1000, 'capped at maxPageSize');
       const one = await call(app, 'GET', `/Users?filter=${encodeURIComponent(`userName eq "${deep.body.Resources[0].userName}"`)}`);
       assert.equal(one.body.totalResults, 1);
-      assert.ok(seeded < 5000, `seeding took ${seeded.toFixed(0)} ms`);
-      assert.ok(paged < 1000, `a deep page took ${paged.toFixed(0)} ms`);
     } finally {
       await sb.stop();
     }
