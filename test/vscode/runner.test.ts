@@ -6,12 +6,9 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { activate, codeOf, waitFor } from './registryHelpers';
-import { lineOf, results, RT_TOKEN, runnerFixture, scratchFile, type RunnerFixture } from './runnerHelpers';
+import { lineOf, results, RT_TOKEN, runnerFixture, scratchFile, sendAt, type RunnerFixture, type SendSummary as Summary } from './runnerHelpers';
 
-interface Summary { status: number | null; ok: boolean; durationMs: number; retries: number }
-
-const send = (doc: vscode.TextDocument, needle: string): Thenable<Summary | undefined> =>
-  vscode.commands.executeCommand<Summary | undefined>('scimWorkbench.sendRequest', doc.uri, lineOf(doc, needle));
+const send = sendAt;
 
 describe('request runner: sending from request files', () => {
   let f: RunnerFixture;

@@ -1,5 +1,5 @@
 // Shared by the runner's extension-host suites: a sandbox started inside the extension host (port 0, a clock the
-// test can hold), a hanging server for cancellation, a scratch registry pointing at both (ids rt-*, secret
+// test can hold), a hanging server for cancellation and timeouts, a closed port, a scratch registry pointing at both (ids rt-*, secret
 // rt-token), and scratch request and payload files, all removed afterwards.
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -14,6 +14,8 @@ export interface RunnerFixture {
   sandbox: RunningSandbox;
   traffic: RequestLogEntry[];
   hangingHits: () => number;
+  /** The never-answering server's origin (rt-hang's baseUrl is below it). */
+  hangingOrigin: string;
   hold(): void;
   release(aheadMs: number): void;
   registry: vscode.Uri;
@@ -27,7 +29,11 @@ export async function runnerFixture(): Promise<RunnerFixture> {
   const traffic: RequestLogEntry[] = [];
   const sandbox = await startSandbox({
     port: 0, token: RT_TOKEN, seed: 3,
-    apps: ['strict', 'slack-like'].map((p) => ({ id: p, profile: p, users: 20 })),
+    apps: [
+      ...['strict', 'slack-like'].map((p) => ({ id: p, profile: p, users: 20 })),
+      // A ListResponse whose itemsPerPage echoes the requested count: a 200 whose body breaks RFC 7644.
+      { id: 'echo-count', profile: 'strict', users: 20, quirks: { itemsPerPage: 'requested' as const } },
+    ],
     now: clock.now,
     onRequest: (e) => traffic.push(e),
   });
@@ -36,6 +42,11 @@ export async function runnerFixture(): Promise<RunnerFixture> {
   const hanging: Server = createServer(() => { hits++; });
   await new Promise<void>((resolve) => hanging.listen(0, '127.0.0.1', resolve));
   const hangPort = (hanging.address() as AddressInfo).port;
+  // A port nobody listens on (bound, then closed): connecting to it is refused.
+  const closed: Server = createServer();
+  await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
+  const closedPort = (closed.address() as AddressInfo).port;
+  await new Promise<void>((resolve) => closed.close(() => resolve()));
   const base = (id: string): string => sandbox.apps.find((a) => a.id === id)?.baseUrl ?? '';
   const registry = vscode.Uri.joinPath(workspaceRoot(), 'registry', 'runner-test.scim-registry.jsonc');
   await vscode.workspace.fs.writeFile(registry, new TextEncoder().encode(JSON.stringify({
@@ -45,7 +56,9 @@ export async function runnerFixture(): Promise<RunnerFixture> {
         errors: [{ status: 409, scimType: 'uniqueness', meaning: 'rt: that userName is taken', notes: 'rt: look the user up first' }],
       },
       { id: 'rt-slack', name: 'Runner test: slack-like', baseUrl: base('slack-like'), auth: { type: 'bearer', secret: 'rt-token' }, rateLimit: { retryAfter: 'honored' } },
+      { id: 'rt-echo', name: 'Runner test: itemsPerPage echoes count', baseUrl: base('echo-count'), auth: { type: 'bearer', secret: 'rt-token' } },
       { id: 'rt-hang', name: 'Runner test: never answers', baseUrl: `http://127.0.0.1:${hangPort}/scim/v2`, auth: { type: 'none' } },
+      { id: 'rt-closed', name: 'Runner test: nobody listens', baseUrl: `http://127.0.0.1:${closedPort}/scim/v2`, auth: { type: 'none' } },
     ],
   }, null, 2)));
   await vscode.commands.executeCommand('scimWorkbench.setSecret', 'rt-token', RT_TOKEN);
@@ -61,6 +74,7 @@ export async function runnerFixture(): Promise<RunnerFixture> {
   return {
     sandbox, traffic, registry,
     hangingHits: () => hits,
+    hangingOrigin: `http://127.0.0.1:${hangPort}`,
     hold: clock.hold,
     release: clock.release,
     dispose: async () => {
@@ -99,6 +113,14 @@ export async function results(uri: vscode.Uri): Promise<ShownResult[]> {
 
 export function plain(markdown: string): string {
   return markdown.replace(/&nbsp;/g, ' ').replace(/(?<!\\)\*\*?/g, '').replace(/\\([\\`*_{}[\]()#+\-.!|<>"'])/g, '$1');
+}
+
+/** What `scimWorkbench.sendRequest` returns. */
+export interface SendSummary { status: number | null; ok: boolean; durationMs: number; retries: number }
+
+/** Sends the request of `doc` on the line holding `needle`, by the command. */
+export function sendAt(doc: vscode.TextDocument, needle: string): Thenable<SendSummary | undefined> {
+  return vscode.commands.executeCommand<SendSummary | undefined>('scimWorkbench.sendRequest', doc.uri, lineOf(doc, needle));
 }
 
 export function lineOf(doc: vscode.TextDocument, needle: string): number {
