@@ -189,10 +189,14 @@ export function parseToExtension(message: unknown): ToExtension | undefined {
   return validate<ToExtension>(toExtension, message);
 }
 
-/** `409 uniqueness`, `200 OK`, `refused`, `cancelled`: the outcome in a few words (decorations and history). */
+/**
+ * `409 uniqueness`, `200 OK`, `refused`, `cancelled`, `429 rateLimited, cancelled` (cancelled while waiting to retry
+ * after that answer): the outcome in a few words (decorations and history).
+ */
 export function outcomeText(exchange: Exchange, explanation: Explanation | null): string {
   const res = exchange.response;
   if (!res) return exchange.error?.kind === 'aborted' ? 'cancelled' : exchange.error?.kind ?? 'no response';
-  if (explanation && res.status >= 400) return `${res.status} ${explanation.category}`;
-  return `${res.status}${res.statusText ? ` ${res.statusText}` : ''}`;
+  const cancelled = exchange.error?.kind === 'aborted' ? ', cancelled' : '';
+  if (explanation && res.status >= 400) return `${res.status} ${explanation.category}${cancelled}`;
+  return `${res.status}${res.statusText ? ` ${res.statusText}` : ''}${cancelled}`;
 }

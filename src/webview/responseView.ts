@@ -55,7 +55,7 @@ export class ResponseView {
     this.status.className = `status-line ${!res ? 'error' : res.status >= 400 ? 'error' : 'ok'}`;
     clear(this.status);
     this.status.append(
-      h('span', { class: 'status-code' }, res ? `${res.status} ${res.statusText}` : `No response: ${ex.error?.kind ?? 'failure'}`),
+      h('span', { class: 'status-code' }, res ? `${res.status} ${res.statusText}${ex.error?.kind === 'aborted' ? ' (cancelled while waiting to retry)' : ''}` : `No response: ${ex.error?.kind ?? 'failure'}`),
       h('span', { class: 'meta' }, ` · ${ex.timings.totalMs} ms · ${res ? size(res.body.size) : '0 B'}${waits} · ${r.appId} · ${ex.request.line}${from}`),
     );
     if (!res && ex.error) this.details.append(h('p', { class: 'error-text' }, ex.error.message));

@@ -1,11 +1,12 @@
 // The request-runner panel's protocol in the real VS Code: the page loads and says `ready` (the real webview),
-// then the test speaks for it: send (201, then an explained 409 with the registry entry), messages that do not
+// then the test speaks for it: send (201, then an explained 409 with the registry entry; a 200 whose ListResponse
+// breaks the RFC gets its checks, and saved, the same payload diagnostic), messages that do not
 // validate are dropped, cancel, history (show, re-send, kept in workspace state), copy as curl (the token as an
 // environment variable), save (a *.response.scim.json whose hover explains it), open as a request file.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { RunnerRequest, RunnerResult, ToWebview } from '../../src/core/protocol';
-import { activate, waitFor, workspaceRoot } from './registryHelpers';
+import { activate, codeOf, waitFor, workspaceRoot } from './registryHelpers';
 import { forget, plain, RT_TOKEN, runnerFixture, type RunnerFixture } from './runnerHelpers';
 
 interface Hook { open: boolean; ready: boolean; posted: ToWebview[]; count: number }
@@ -66,6 +67,27 @@ describe('request runner panel protocol', () => {
     assert.ok(history && history.type === 'history');
     const mine = history.items.filter((i) => i.appId === 'rt-strict');
     assert.deepEqual(mine.slice(0, 2).map((i) => i.outcome), ['409 uniqueness', '201 Created']);
+  });
+
+  it('checks a success\'s body: a ListResponse that breaks the RFC says how, with the line', async () => {
+    const listed = await exchange({ type: 'send', request: request('rt-echo', { method: 'GET', query: { count: '50' } }) }, 'result');
+    assert.equal(listed.result.exchange.response?.status, 200);
+    const mismatch = listed.result.checks.find((c) => c.code === 'LIST_ITEMS_PER_PAGE_MISMATCH');
+    assert.ok(mismatch, JSON.stringify(listed.result.checks));
+    assert.match(mismatch.message, /"itemsPerPage" is 50 but the page holds 20 resources/);
+    assert.equal(listed.result.prettyBody.split('\n')[mismatch.line - 1]?.trim().startsWith('"itemsPerPage"'), true, 'the line points at itemsPerPage');
+    // Saved, it gets the same finding as a payload diagnostic.
+    const notice = await exchange({ type: 'saveResponse', id: listed.result.id }, 'notice');
+    const saved = /Saved as (\S+\.response\.scim\.json)\./.exec(notice.text)?.[1];
+    assert.ok(saved, notice.text);
+    const uri = vscode.Uri.joinPath(workspaceRoot(), saved);
+    forget(uri);
+    const doc = await vscode.workspace.openTextDocument(uri);
+    const diagnostic = await waitFor('the saved page\'s payload diagnostic', () =>
+      vscode.languages.getDiagnostics(uri).find((d) => codeOf(d) === 'LIST_ITEMS_PER_PAGE_MISMATCH'));
+    assert.match(doc.lineAt(diagnostic.range.start.line).text, /"itemsPerPage": 50/);
+    const clean = await exchange({ type: 'send', request: request('rt-strict', { method: 'GET', query: { count: '50' } }) }, 'result');
+    assert.deepEqual(clean.result.checks, [], 'an RFC-correct page has no checks');
   });
 
   it('refuses what it cannot send, and drops messages that do not validate', async () => {

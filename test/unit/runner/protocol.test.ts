@@ -60,4 +60,7 @@ test('outcomeText: the status and category of an error, the status text of a suc
   const { response: _r, ...failed } = exchange;
   assert.equal(outcomeText({ ...failed, error: { kind: 'refused', message: 'm' } }, null), 'refused');
   assert.equal(outcomeText({ ...failed, error: { kind: 'aborted', message: 'm' } }, null), 'cancelled');
+  const waiting = { ...exchange, response: { ...exchange.response!, status: 429, statusText: 'Too Many Requests' }, error: { kind: 'aborted' as const, message: 'm' } };
+  assert.equal(outcomeText(waiting, { ...result.explanation!, status: 429, category: 'rateLimited' }), '429 rateLimited, cancelled', 'cancelled while waiting to retry after a 429');
+  assert.equal(outcomeText(waiting, null), '429 Too Many Requests, cancelled');
 });
