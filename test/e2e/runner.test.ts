@@ -280,7 +280,9 @@ describe('request runner UI', () => {
     assert.equal(await frame.locator('#q-count input').inputValue(), '1');
     const nonceBefore = (await nonceAndPolicy(frame)).nonce;
     // Only the panel stays open: no SCIM file loads the features after the reload, the panel's serializer must.
-    await runCommand(page, 'SCIM: Open Request Runner');
+    // Clicking the panel's tab makes its group active with the focus in the workbench (a focused webview can
+    // swallow the F1 that opens the palette).
+    await page.locator('.tabs-container .tab', { hasText: 'SCIM Request Runner' }).first().click();
     await runCommand(page, 'View: Close Editors in Other Groups');
     await runCommand(page, 'View: Close Other Editors in Group');
     await page.waitForFunction(() => Array.from(document.querySelectorAll('.tabs-container .tab')).every((t) => !/\.scim/.test(t.getAttribute('aria-label') ?? '')), undefined, { timeout: 10_000 });
