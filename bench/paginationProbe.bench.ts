@@ -1,69 +1,84 @@
-// The pagination probe over 100k sandbox users, count=100 (issues 12 and 14): its index walk against a bare undici
-// loop fetching the same pages one by one (time ratio, median of rounds, each pair back to back), and the walker's
-// memory: heap after GC and RSS sampled every 100 pages. The walker runs in a process of its own
-// (paginationWalkChild.ts), so the sandbox's 100k users in this process do not count. Memory must stay flat:
-// the walk keeps ids, never resources (RSS growth <= 40 MB).
+// The pagination probe over 100k sandbox users, count=100 (issue 14): the real probe (runProbes → the pagination
+// probe → the engine) against a bare undici loop fetching the same URLs one by one from the same sandbox. The
+// probe writes every URL it sent; the bare side replays exactly that list, so both read the same pages
+// (discovery, the index walk, the checks, the filtered walk). Rounds of one of each, back to back, the order
+// alternating (the first round's probe goes first: its list is the one replayed); the ratio is the median of
+// the rounds' wall-time ratios. Each side runs in a process of its own (the sandbox's 100k users stay in this
+// one), so RSS growth is the probe's alone.
 import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startSandbox } from '../src/sandbox';
 import { median } from './harness/measure';
 import type { Benchmark, Measurement } from './harness/types';
 
 const USERS = Number(process.env['SCIMWB_BENCH_USERS'] ?? 100_000);
-const ROUNDS = 3;
+const COUNT = 100;
+const ROUNDS = Number(process.env['SCIMWB_BENCH_ROUNDS'] ?? 3);
 
-interface ChildResult { mode: string; ms: number; distinct: number; transcript: number; rssGrowthMB: number; heapGrowthMB: number; heapMB: number[] }
+interface ChildResult { mode: string; ms: number; cpuMs: number; requests: number; distinct: number; transcript: number; rssGrowthMB: number; heapMB: number[] }
 
-function child(mode: 'bare' | 'walk' | 'probe', baseUrl: string, token: string): Promise<ChildResult> {
+function child(mode: 'bare' | 'probe', baseUrl: string, token: string, urls: string): Promise<ChildResult> {
   return new Promise((resolve, reject) => {
-    const p = spawn(process.execPath, ['--expose-gc', '--import', 'tsx', join(__dirname, 'paginationWalkChild.ts'), mode, baseUrl, token, String(USERS)], { stdio: ['ignore', 'pipe', 'inherit'] });
+    const args = ['--expose-gc', '--import', 'tsx', join(__dirname, 'paginationWalkChild.ts'), mode, baseUrl, token, urls, String(COUNT)];
+    const p = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'inherit'] });
     let out = '';
     p.stdout.on('data', (d: Buffer) => { out += d.toString(); });
-    p.on('exit', (code) => (code === 0 ? resolve(JSON.parse(out) as ChildResult) : reject(new Error(`the ${mode} walker exited with ${code}`))));
+    p.on('exit', (code) => (code === 0 ? resolve(JSON.parse(out) as ChildResult) : reject(new Error(`the ${mode} side exited with ${code}`))));
   });
 }
+
+const secs = (ms: number): string => `${(ms / 1000).toFixed(1)} s`;
 
 async function measure(): Promise<Measurement> {
   const sandbox = await startSandbox({ apps: [{ id: 'bench', profile: 'strict', users: USERS, groups: 10 }], token: 'bench-token-123456' });
   const app = sandbox.apps[0];
   if (!app) throw new Error('no app');
+  const dir = mkdtempSync(join(tmpdir(), 'scimwb-pagination-'));
+  const urls = join(dir, 'urls.txt');
   try {
     const ratios: number[] = [];
-    const walks: ChildResult[] = [];
+    const probes: ChildResult[] = [];
     const bares: ChildResult[] = [];
     for (let i = 0; i < ROUNDS; i++) {
-      const [first, second] = i % 2 === 0 ? (['bare', 'walk'] as const) : (['walk', 'bare'] as const);
-      const a = await child(first, app.baseUrl, app.token);
-      const b = await child(second, app.baseUrl, app.token);
-      const [bare, walk] = first === 'bare' ? [a, b] : [b, a];
-      if (walk.distinct !== USERS) throw new Error(`the walk read ${walk.distinct} users, not ${USERS}`);
+      // The first round's probe writes the list the bare side replays, so it goes first; then the order alternates.
+      const order = i % 2 === 0 ? (['probe', 'bare'] as const) : (['bare', 'probe'] as const);
+      const got: Partial<Record<'bare' | 'probe', ChildResult>> = {};
+      for (const mode of order) got[mode] = await child(mode, app.baseUrl, app.token, urls);
+      const { bare, probe } = got as Record<'bare' | 'probe', ChildResult>;
+      if (probe.distinct !== USERS) throw new Error(`the probe's walk read ${probe.distinct} users, not ${USERS}`);
+      // Every probe run sends the same requests, so the list replayed is the same in every round.
+      if (bare.requests !== probe.requests || probe.requests !== (probes[0] ?? probe).requests) throw new Error(`request counts differ: probe ${probe.requests}, bare ${bare.requests}`);
+      probes.push(probe);
       bares.push(bare);
-      walks.push(walk);
-      ratios.push(walk.ms / bare.ms);
+      ratios.push(probe.ms / bare.ms);
     }
-    const probe = await child('probe', app.baseUrl, app.token);
-    const rss = Math.max(...walks.map((w) => w.rssGrowthMB));
-    const last = walks[walks.length - 1] as ChildResult;
+    const warm = probes[0] as ChildResult;
+    const rss = Math.max(...probes.map((p) => p.rssGrowthMB));
+    const cpuRatio = median(probes.map((p, i) => p.cpuMs / (bares[i] as ChildResult).cpuMs));
+    const last = probes[probes.length - 1] as ChildResult;
     return {
       ratio: median(ratios),
       spread: [Math.min(...ratios), Math.max(...ratios)],
       rounds: ROUNDS,
-      note: `walk ${Math.round(median(walks.map((w) => w.ms)))} ms, bare ${Math.round(median(bares.map((w) => w.ms)))} ms; walker heap after GC ${last.heapMB.join('→')} MB (${last.transcript} compact exchanges kept); whole probe (walks, checks, filtered walk, discovery) RSS growth ${probe.rssGrowthMB.toFixed(1)} MB`,
-      checks: [
-        { name: 'RSS growth <= 40 MB (index walk)', ok: rss <= 40, detail: `${rss.toFixed(1)} MB` },
-        { name: 'RSS growth <= 40 MB (whole pagination probe)', ok: probe.rssGrowthMB <= 40, detail: `${probe.rssGrowthMB.toFixed(1)} MB` },
-      ],
-      details: { walkHeapMB: last.heapMB, walkRssGrowthMB: rss, probeRssGrowthMB: probe.rssGrowthMB, probeHeapMB: probe.heapMB },
+      note: `${warm.requests} requests each (the probe's own list, replayed by the bare loop); probe ${secs(median(probes.map((p) => p.ms)))}, bare ${secs(median(bares.map((p) => p.ms)))}; client CPU probe ${secs(median(probes.map((p) => p.cpuMs)))}, bare ${secs(median(bares.map((p) => p.cpuMs)))} (${cpuRatio.toFixed(2)}x); probe heap after GC ${last.heapMB.join('→')} MB, ${last.transcript} compact exchanges kept; RSS growth ${rss.toFixed(1)} MB`,
+      checks: [{ name: 'RSS growth <= 40 MB', ok: rss <= 40, detail: `${rss.toFixed(1)} MB (largest of the rounds)` }],
+      details: {
+        requests: warm.requests, probeMs: probes.map((p) => Math.round(p.ms)), bareMs: bares.map((p) => Math.round(p.ms)),
+        probeCpuMs: probes.map((p) => Math.round(p.cpuMs)), bareCpuMs: bares.map((p) => Math.round(p.cpuMs)), probeRssGrowthMB: probes.map((p) => Math.round(p.rssGrowthMB * 10) / 10), probeHeapMB: last.heapMB,
+      },
     };
   } finally {
+    rmSync(dir, { recursive: true, force: true });
     await sandbox.stop();
   }
 }
 
 export const benchmarks: Benchmark[] = [
   {
-    name: `pagination probe: index walk of ${USERS / 1000}k sandbox users, count=100`,
-    baseline: 'a bare undici loop fetching the same pages',
+    name: `pagination probe over ${USERS / 1000}k sandbox users, count=${COUNT}`,
+    baseline: 'a bare undici loop fetching the same pages one by one',
     target: { metric: 'time', atMost: 1.15 },
     run: measure,
   },

@@ -1,72 +1,85 @@
-// Child process of paginationProbe.bench.ts: walks a sandbox's users in a process of its own (the sandbox's 100k
-// users live in the parent), so its memory figures are the walker's alone. Prints one JSON line.
-//   mode walk  : the pagination probe's index walk (walkByIndex through a ProbeContext), ids only
-//   mode probe : the whole pagination probe through runProbes (discovery, walks, checks, cleanup)
-//   mode bare  : an undici loop fetching the same pages and counting resources, nothing kept
-import { request, Agent } from 'undici';
+// Child process of paginationProbe.bench.ts: one side of the pagination row, in a process of its own (the
+// sandbox's 100k users live in the parent), so its time, CPU and memory are the client's alone. Prints one JSON line.
+//   mode probe <urls-out> : the real pagination probe through runProbes and the engine (discovery, the index walk,
+//                           the checks, the filtered walk, the cursor question); writes every URL it sent, in order
+//   mode bare <urls-in>   : a bare undici loop fetching those same URLs one by one, parsing each body, keeping nothing
+import { readFileSync, writeFileSync } from 'node:fs';
+import { Agent, request } from 'undici';
 import { closeHttpConnections, createScimClient } from '../src/core/http';
-import { CleanupJournal, DEFAULT_PROBE_OPTIONS, memoryJournalStore, ProbeContext, runProbes } from '../src/core/probes';
-import { walkByIndex } from '../src/core/probes/pageWalk';
+import { CleanupJournal, memoryJournalStore, runProbes } from '../src/core/probes';
 import type { Application } from '../src/core/registry/model';
 
-const [mode, baseUrl, token, usersText] = process.argv.slice(2) as [string, string, string, string];
-const users = Number(usersText);
-const COUNT = 100;
+const [mode, baseUrl, token, urlsFile, countText] = process.argv.slice(2) as [string, string, string, string, string];
+const COUNT = Number(countText);
 const gc = (globalThis as { gc?: () => void }).gc ?? (() => undefined);
 
-interface Sample { pages: number; rss: number; heap: number }
+interface Sample { at: number; rss: number; heap: number }
 const samples: Sample[] = [];
-function sample(pages: number): void {
+/** The timed part starts after the warm-up (the first sample) and ends with the last response. */
+const clock = { t0: 0, cpu0: process.cpuUsage(), ms: 0, cpuMs: 0 };
+function start(): void {
+  sample(0);
+  clock.t0 = performance.now();
+  clock.cpu0 = process.cpuUsage();
+}
+function stop(): void {
+  clock.ms = performance.now() - clock.t0;
+  const cpu = process.cpuUsage(clock.cpu0);
+  clock.cpuMs = (cpu.user + cpu.system) / 1000;
+}
+function sample(at: number): void {
   gc();
   const m = process.memoryUsage();
-  samples.push({ pages, rss: m.rss, heap: m.heapUsed });
+  samples.push({ at, rss: m.rss, heap: m.heapUsed });
+}
+
+const app: Application = { id: 'bench', baseUrl, auth: { type: 'bearer', secret: 'tok' }, probe: { allowWrites: false } };
+
+async function probe(): Promise<{ requests: number; distinct: number; transcript: number }> {
+  const client = createScimClient(app, { secrets: { get: () => Promise.resolve(token) }, env: {} });
+  // Warm the connection and the engine's code paths, as the bare side warms its own.
+  await client.send({ method: 'GET', path: '/ServiceProviderConfig' });
+  start();
+  const report = await runProbes(app, {
+    client, journal: new CleanupJournal(memoryJournalStore(), app.id, baseUrl), only: ['pagination'], pageSize: COUNT, maxPages: 5000,
+    onProgress: (p) => { if (p.done !== undefined && p.done % 10_000 === 0) sample(p.done); },
+  });
+  stop();
+  const pagination = report.probes.find((p) => p.probe === 'pagination');
+  if (pagination?.status === 'error' || pagination?.status === 'skipped') throw new Error(`the pagination probe ended ${pagination.status}`);
+  // The bare side replays exactly what the probe sent (the URLs are redacted copies, but nothing here is a secret).
+  const urls = report.transcript.map((x) => x.request.url);
+  writeFileSync(urlsFile, urls.join('\n'));
+  await closeHttpConnections();
+  return { requests: urls.length, distinct: Number(pagination?.observed['distinctResources'] ?? 0), transcript: report.transcript.length };
+}
+
+async function bare(): Promise<{ requests: number; distinct: number; transcript: number }> {
+  const urls = readFileSync(urlsFile, 'utf8').split('\n');
+  const agent = new Agent();
+  const headers = { authorization: `Bearer ${token}`, accept: 'application/scim+json' };
+  await (await request(`${baseUrl}/ServiceProviderConfig`, { dispatcher: agent, headers })).body.text();
+  start();
+  let resources = 0;
+  for (let i = 0; i < urls.length; i++) {
+    const res = await request(urls[i] as string, { dispatcher: agent, headers });
+    const body = (await res.body.json()) as { Resources?: unknown[] };
+    resources += body.Resources?.length ?? 0;
+    if ((i + 1) % 100 === 0) sample(i + 1);
+  }
+  stop();
+  await agent.close();
+  return { requests: urls.length, distinct: resources, transcript: 0 };
 }
 
 async function main(): Promise<void> {
-  const app: Application = { id: 'bench', baseUrl, auth: { type: 'bearer', secret: 'tok' }, probe: { allowWrites: false } };
-  const client = createScimClient(app, { secrets: { get: () => Promise.resolve(token) }, env: {}, transcriptBodyChars: 2048 });
-  const pages = Math.ceil(users / COUNT);
-  // Warm up connections and code paths, then take the starting point.
-  await client.send({ method: 'GET', path: '/Users', query: { count: 1 } });
-  sample(0);
-  const t0 = performance.now();
-  let distinct = 0;
-  let transcript = 0;
-  if (mode === 'bare') {
-    const agent = new Agent();
-    for (let p = 0; p < pages; p++) {
-      const res = await request(`${baseUrl}/Users?startIndex=${p * COUNT + 1}&count=${COUNT}`, { dispatcher: agent, headers: { authorization: `Bearer ${token}`, accept: 'application/scim+json' } });
-      distinct += ((await res.body.json()) as { Resources: unknown[] }).Resources.length;
-      if ((p + 1) % 100 === 0) sample(p + 1);
-    }
-    await agent.close();
-  } else if (mode === 'walk') {
-    const ctx = new ProbeContext({
-      app, client, journal: new CleanupJournal(memoryJournalStore(), app.id, baseUrl), runId: 'bench', allowWrites: false, idpProfile: 'rfc',
-      options: { ...DEFAULT_PROBE_OPTIONS, pageSize: COUNT }, signal: new AbortController().signal, now: Date.now,
-      onProgress: (p) => { if (p.done !== undefined && p.done % 10_000 === 0) sample(p.done / COUNT); },
-    });
-    ctx.begin('pagination');
-    const walk = await walkByIndex(ctx, { label: 'the walk', count: COUNT, maxPages: 5000 });
-    distinct = walk.distinct;
-    transcript = ctx.transcript.length;
-  } else {
-    const report = await runProbes(app, {
-      client, journal: new CleanupJournal(memoryJournalStore(), app.id, baseUrl), only: ['pagination'], pageSize: COUNT, maxPages: 5000,
-      onProgress: (p) => { if (p.done !== undefined && p.done % 10_000 === 0) sample(p.done / COUNT); },
-    });
-    distinct = Number(report.probes.find((p) => p.probe === 'pagination')?.observed['distinctResources'] ?? 0);
-    transcript = report.transcript.length;
-  }
-  const ms = performance.now() - t0;
-  sample(pages);
-  await closeHttpConnections();
+  const r = mode === 'probe' ? await probe() : await bare();
+  sample(Number.MAX_SAFE_INTEGER);
   const first = samples[0] as Sample;
   process.stdout.write(JSON.stringify({
-    mode, ms, distinct, transcript,
+    mode, ms: clock.ms, cpuMs: clock.cpuMs, ...r,
     rssGrowthMB: (Math.max(...samples.map((s) => s.rss)) - first.rss) / 2 ** 20,
-    heapGrowthMB: ((samples[samples.length - 1] as Sample).heap - first.heap) / 2 ** 20,
-    heapMB: samples.map((s) => Math.round(s.heap / 2 ** 20)),
+    heapMB: samples.filter((_, i) => i === 0 || i === samples.length - 1 || i % 10 === 0).map((s) => Math.round(s.heap / 2 ** 20)),
   }) + '\n');
 }
 

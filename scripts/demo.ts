@@ -18,6 +18,15 @@ export const demoProfiles = ['strict', 'entra-compatible', 'aws-like', 'slack-li
 
 const out = (t: string): void => { process.stdout.write(t); };
 
+/**
+ * slack-like refills at 2 requests per second here (the preset: 20), closer to Slack's per-minute tiers: a request
+ * file read back to back in VS Code (examples/workspace/requests/slack-rate-limit.scim) meets its 429s on any
+ * machine (even a busy one), not only on one fast enough to outrun 20 per second.
+ */
+export function demoQuirks(profile: string): { quirks?: { rateLimit: { requestsPerSecond: number; burst: number; retryAfter: boolean } } } {
+  return profile === 'slack-like' ? { quirks: { rateLimit: { requestsPerSecond: 2, burst: 20, retryAfter: true } } } : {};
+}
+
 function build(): void {
   out('Building the extension and CLI...\n');
   const r = spawnSync(process.execPath, [join(root, 'scripts/build.mjs')], { stdio: 'inherit', cwd: root });
@@ -47,7 +56,7 @@ async function interactive(signal: AbortSignal): Promise<number> {
   let server: RunningServer | undefined;
   let desktop: ChildProcess | undefined;
   try {
-    sandbox = await startSandbox({ port: demoPort, token, seed: 7, apps: demoProfiles.map((p) => ({ id: p, profile: p, users: 500, groups: 20 })) })
+    sandbox = await startSandbox({ port: demoPort, token, seed: 7, apps: demoProfiles.map((p) => ({ id: p, profile: p, users: 500, groups: 20, ...demoQuirks(p) })) })
       .catch((err: unknown) => {
         throw new Error(`cannot start the sandbox on 127.0.0.1:${demoPort} (the example registry points there; is another demo running?): ${String(err)}`);
       });

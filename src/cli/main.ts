@@ -23,7 +23,8 @@ function helpText(): string {
 export async function main(argv: string[], io: CliIO): Promise<number> {
   const [first, ...rest] = argv;
   if (first === undefined || first === '--help' || first === '-h' || first === 'help') {
-    const topic = first === 'help' ? commands.find((c) => c.name === rest[0]) : undefined;
+    const entry = first === 'help' ? commands.find((c) => c.name === rest[0]) : undefined;
+    const topic = entry ? await entry.load() : undefined;
     io.stdout(topic ? topic.usage + '\n' : helpText());
     return first === undefined ? EXIT.usage : EXIT.ok;
   }
@@ -31,11 +32,12 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
     io.stdout(`${version}\n`);
     return EXIT.ok;
   }
-  const command = commands.find((c) => c.name === first);
-  if (!command) {
+  const entry = commands.find((c) => c.name === first);
+  if (!entry) {
     io.stderr(`scim-workbench: unknown command '${first}'. Run 'scim-workbench --help' for the list.\n`);
     return EXIT.usage;
   }
+  const command = await entry.load();
   if (rest.includes('--help') || rest.includes('-h')) {
     io.stdout(command.usage + '\n');
     return EXIT.ok;

@@ -119,7 +119,7 @@ const PRESETS: readonly Preset[] = [
     findings: [
       'DISCOVERY_ENDPOINT_MISSING', 'START_INDEX_NOT_ONE_BASED', 'PAGE_MISSING', 'COUNT_ZERO_NOT_RESPECTED',
       'FILTER_OPERATOR_UNSUPPORTED', 'FILTER_CASE_SENSITIVE', 'FILTER_ERROR_WRONG_STATUS', 'EMPTY_FILTER_NOT_200',
-      'UNIQUENESS_CASE_VARIANT_ACCEPTED', 'REQUIRED_ATTRIBUTE_NOT_ENFORCED', 'PATCH_CAPITALISED_OP_REJECTED',
+      'UNIQUENESS_CASE_VARIANT_ACCEPTED', 'REQUIRED_ATTRIBUTE_NOT_ENFORCED', 'PATCH_CAPITALISED_OP_IGNORED',
       'PATCH_STRING_BOOLEAN_REJECTED', 'PATCH_INVALID_OP_ACCEPTED', 'ERROR_BODY_NOT_SCIM', 'ERROR_SCIMTYPE_MISSING',
       'INVALID_JSON_WRONG_STATUS', 'NOT_FOUND_WRONG_STATUS', 'UNSUPPORTED_ENDPOINT_WRONG_STATUS', 'CREATE_NO_LOCATION',
       'GROUP_MEMBERS_NOT_REFLECTED', 'DEACTIVATION_CONTRACT',
@@ -159,6 +159,21 @@ const PRESETS: readonly Preset[] = [
     quirks: { cursorPagination: 'on', previousCursor: true, cursorTimeoutSeconds: 10 },
     idpProfile: 'rfc',
     findings: ['DEACTIVATION_CONTRACT'],
+  }),
+  preset({
+    name: 'entra-unready',
+    summary: 'An application that refuses what Microsoft Entra ID sends by default.',
+    model: 'The counterpart of entra-compatible: PATCH ops are compared case-sensitively, so Entra\'s "Replace" and ' +
+      '"Add" answer 400; booleans as strings ("False") are refused, as RFC 7643 asks; PATCH paths with a value ' +
+      'filter are refused (400 invalidPath), Entra\'s e-mail path `emails[type eq "work"].value` (a failure reported ' +
+      'in the field) and the member removal `members[value eq "…"]` included. Entra\'s SCIM compliance flag cures ' +
+      'the first two, not the third.',
+    quirks: { capitalisedPatchOps: 'reject', filteredPatchPaths: 'reject' },
+    idpProfile: 'entra',
+    findings: [
+      'PATCH_CAPITALISED_OP_REJECTED', 'PATCH_STRING_BOOLEAN_REJECTED', 'PATCH_FILTERED_PATH_REJECTED',
+      'GROUP_MEMBERS_NOT_REFLECTED', 'DEACTIVATION_CONTRACT',
+    ],
   }),
 ];
 

@@ -84,7 +84,9 @@ export async function startServer(opts: ServerOptions = {}): Promise<RunningServ
   const port = opts.port ?? (await freePort());
   const child = spawn(process.execPath, [
     serverMain, '--host', '127.0.0.1', '--port', String(port), '--without-connection-token',
-    '--accept-server-license-terms', '--enable-smoke-test-driver', '--disable-telemetry', '--disable-workspace-trust',
+    '--accept-server-license-terms', '--enable-smoke-test-driver', '--disable-telemetry',
+    // Workspace trust stays off unless a test turns it on in the settings (the restricted-mode tests).
+    ...(opts.settings?.['security.workspace.trust.enabled'] === true ? [] : ['--disable-workspace-trust']),
     '--extensions-dir', extensionsDir, '--user-data-dir', userDataDir, '--server-data-dir', join(dataDir, 'server-data'),
   ], {
     env: { ...process.env, TMPDIR: join(runtimeDir, 'tmp'), ...opts.env },

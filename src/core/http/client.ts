@@ -128,7 +128,7 @@ class Send {
     private readonly limiter: RateLimiter,
     private readonly s: SendSettings,
   ) {
-    this.redactor = new Redactor(auth.redactables, auth.apiKeyHeader ? [auth.apiKeyHeader] : []);
+    this.redactor = new Redactor([...auth.redactables, ...(s.opts.redact ?? [])], auth.apiKeyHeader ? [auth.apiKeyHeader] : []);
   }
 
   private emit(event: ExchangeEvent): void {

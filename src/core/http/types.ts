@@ -1,6 +1,7 @@
 // The HTTP engine's public shapes. An Exchange is the redacted, JSON-serialisable record of one request and
 // everything that happened to it (attempts, waits, redirects); the runner keeps it as history, the probes as
 // evidence. The engine itself never retains exchanges: callers keep what they need.
+import type { RedactableSecret } from '../registry/secrets';
 
 /** A request to one application; `path` is below the application's `baseUrl` unless it is an absolute URL. */
 export interface ScimRequest {
@@ -43,6 +44,11 @@ export interface SendOptions {
   /** Overrides the application's `rateLimit.backoff.maxRetries`. */
   maxRetries?: number;
   timeouts?: Partial<Timeouts>;
+  /**
+   * More values to redact from this exchange besides the application's secrets: e.g. what a user typed into a
+   * password prompt of a request file (`{{$prompt password}}`) and the request body carries.
+   */
+  redact?: readonly RedactableSecret[];
 }
 
 export type BodyKind = 'json' | 'text' | 'html' | 'empty';

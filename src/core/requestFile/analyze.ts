@@ -1,5 +1,5 @@
 // Everything wrong with a request file, as findings with exact ranges: its syntax, `@app` ids no registry
-// defines, references that name nothing, credentials written into it, query filters and JSON bodies.
+// defines, absolute URLs on another origin than the application's, references that name nothing, credentials written into it, query filters and JSON bodies.
 import { sortFindings, type Finding, type Fix } from '../findings';
 import { secretShape } from '../registry/secrets';
 import { SchemaCatalog } from '../scim/catalog';
@@ -9,6 +9,8 @@ import { bodyFindings } from './analyzeBody';
 import { queryFindings } from './analyzeQuery';
 import { parseResponsePath } from './lastResponse';
 import type { RequestFile, RequestFileApp, VariableRef } from './model';
+import { otherOriginProblem, writtenOrigin } from './origin';
+import { appDirectiveFor } from './parse';
 import { decodeQueryValue } from './query';
 import { APP_FIELDS, BUILTINS, builtinArgumentProblem, builtinName, knownReferenceNames, refsWithin } from './variables';
 
@@ -49,6 +51,24 @@ function appFindings(file: RequestFile, apps: readonly RequestFileApp[]): Findin
     const sandboxHint = /^sandbox-/i.test(d.id) ? ' `sandbox-*` applications exist while the sandbox runs (SCIM: Start Sandbox).' : '';
     const message = `No registry in this workspace defines the application \`${d.id}\`${best ? `; did you mean \`${best}\`?` : '.'}${sandboxHint}`;
     out.push(finding('REQUEST_UNKNOWN_APP', 'error', message, d.idRange, best ? replaceWith(d.idRange, best) : undefined));
+  }
+  return out;
+}
+
+/** Absolute URLs written to another origin than the request's application (as far as the file names it). */
+function originFindings(file: RequestFile, apps: readonly RequestFileApp[]): Finding[] {
+  const out: Finding[] = [];
+  for (const request of file.requests) {
+    const id = appDirectiveFor(file, request)?.id.toLowerCase();
+    const app = id === undefined ? undefined : apps.find((a) => a.id.toLowerCase() === id);
+    const first = request.requestLine.targetParts[0];
+    const written = first && first.range.start === request.requestLine.targetRange.start ? writtenOrigin(first.text) : undefined;
+    if (!app || !first || !written) continue;
+    const problem = otherOriginProblem(written.origin, app);
+    if (!problem) continue;
+    const range = { start: first.range.start, end: first.range.start + written.text.length };
+    const own = new URL(app.baseUrl as string).origin;
+    out.push(finding('REQUEST_OTHER_ORIGIN', 'error', problem, range, [{ title: `Change to ${own}`, edits: [{ range, newText: own }] }]));
   }
   return out;
 }
@@ -189,7 +209,7 @@ export function analyzeRequestFile(file: RequestFile, opts: RequestFileAnalysisO
   const catalog = opts.catalog ?? SchemaCatalog.standard();
   const out: Finding[] = [...file.errors];
   try {
-    if (opts.apps) out.push(...appFindings(file, opts.apps));
+    if (opts.apps) out.push(...appFindings(file, opts.apps), ...originFindings(file, opts.apps));
     out.push(...referenceFindings(file), ...definitionFindings(file), ...secretFindings(file));
     for (const request of file.requests) out.push(...queryFindings(request, catalog), ...bodyFindings(file, request, catalog));
   } catch (err) {

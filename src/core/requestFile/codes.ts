@@ -11,6 +11,7 @@ export const REQUEST_FILE_CODES = {
   REQUEST_DUPLICATE_VARIABLE: 'A file variable is defined twice; the first definition is used.',
   REQUEST_UNKNOWN_QUERY_PARAMETER: 'A query parameter that is a near miss of a SCIM one (`filtr`): servers ignore unknown parameters silently.',
   REQUEST_LITERAL_SECRET: 'A credential written into the file (Authorization value, JWT, vendor token, credentials in the URL). Auth comes from the registry.',
+  REQUEST_OTHER_ORIGIN: 'An absolute URL on another origin than the application\'s baseUrl: its credentials go only to its own origin, so the request is not sent.',
   REQUEST_AUTHORIZATION_HEADER: 'The request sets `Authorization` itself; the registry\'s credentials replace it (it is sent only with `auth.type: none`).',
 } as const;
 

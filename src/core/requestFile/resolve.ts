@@ -7,6 +7,7 @@ import type { RedactableSecret } from '../registry/secrets';
 import { substituteBody } from './body';
 import { parseResponsePath, responseValue } from './lastResponse';
 import type { ParsedRequest, RequestFile, ResponseSnapshot, VariableDefinition, VariableRef } from './model';
+import { otherOriginProblem } from './origin';
 import { encodeUrlText } from './query';
 import { builtinArgumentProblem, builtinName, refsWithin } from './variables';
 
@@ -195,12 +196,19 @@ function buildUrl(file: RequestFile, request: ParsedRequest, values: ReadonlyMap
     errors.push({ code: 'REQUEST_LINE_MALFORMED', severity: 'error', message: `The target resolves to \`${target.slice(0, 80)}\`, which is neither a path starting with \`/\` nor an http(s) URL.`, range: line.targetRange });
     return undefined;
   }
+  let parsed: URL;
   try {
-    return new URL(url).href;
+    parsed = new URL(url);
   } catch {
     errors.push({ code: 'REQUEST_LINE_MALFORMED', severity: 'error', message: `\`${url.slice(0, 120)}\` is not a valid URL (check the application's baseUrl).`, range: line.targetRange });
     return undefined;
   }
+  const problem = otherOriginProblem(parsed.origin, ctx.app);
+  if (problem) {
+    errors.push({ code: 'REQUEST_OTHER_ORIGIN', severity: 'error', message: problem, range: line.targetRange });
+    return undefined;
+  }
+  return parsed.href;
 }
 
 /** Resolves `request` of `file` for sending. */

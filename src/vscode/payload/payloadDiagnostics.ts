@@ -10,6 +10,7 @@ import type { PayloadAnalyses } from './payloadAnalysis';
 import { isPayloadDocument } from './payloadDocuments';
 import type { WorkbenchContext } from '../shared/workbenchContext';
 import { findingDiagnostic, registerDocumentDiagnostics } from '../shared/documentDiagnostics';
+import { errorDeviationDiagnostics } from '../runner/errorExplanation';
 
 export const PAYLOAD_DIAGNOSTIC_SOURCE = 'scim';
 
@@ -24,8 +25,13 @@ export function registerPayloadDiagnostics(ctx: WorkbenchContext, analyses: Payl
     collection,
     label: 'SCIM payload analysis',
     wants: (doc) => doc.languageId === 'json' || doc.languageId === 'jsonc',
-    // Not a payload (any more): e.g. the `schemas` member was deleted, or detection turned off.
-    analyse: (doc) => (isPayloadDocument(doc) ? analyses.findings(doc).map((f) => toDiagnostic(doc, f, extensionUri)) : undefined),
+    // Not a payload (any more): e.g. the `schemas` member was deleted, or detection turned off. An error body also
+    // gets the inspector's deviations that the payload rules do not report themselves.
+    analyse: (doc) => {
+      if (!isPayloadDocument(doc)) return undefined;
+      const findings = analyses.findings(doc);
+      return [...findings.map((f) => toDiagnostic(doc, f, extensionUri)), ...errorDeviationDiagnostics(ctx, doc, findings, PAYLOAD_DIAGNOSTIC_SOURCE, () => diagnostics.all())];
+    },
     forget: (doc) => analyses.forget(doc),
   });
   ctx.track(vscode.workspace.onDidChangeConfiguration((e) => {

@@ -37,6 +37,11 @@ export class RequestFileApps implements vscode.Disposable {
     return this.current?.map((a) => a.info);
   }
 
+  /** The latest applications with their registry entries, or undefined before the first load finished. */
+  get loaded(): readonly RegistryApplication[] | undefined {
+    return this.current;
+  }
+
   async list(): Promise<RegistryApplication[]> {
     if (this.current) return this.current;
     this.loading ??= this.load();

@@ -1,6 +1,5 @@
 // Registers every request-file editor feature (language `scim-request`): diagnostics, quick fixes, completion,
-// hover, and choosing a file's application. Sending (code lenses, the Send command, inline results) builds on
-// requestFileModels() and applicationForRequest().
+// hover, choosing a file's application, and sending (code lenses, the Send commands, inline results).
 import type { WorkbenchContext } from '../shared/workbenchContext';
 import { registerChooseApplicationCommand } from './requestFileApplication';
 import { registerRequestFileCodeActions } from './requestFileCodeActions';
@@ -8,6 +7,7 @@ import { registerRequestFileCompletion } from './requestFileCompletion';
 import { registerRequestFileDiagnostics } from './requestFileDiagnostics';
 import { requestFileModels } from './requestFileDocuments';
 import { registerRequestFileHover } from './requestFileHover';
+import { registerRequestFileSending } from './requestFileSending';
 
 export function registerRequestFiles(ctx: WorkbenchContext): void {
   const models = requestFileModels(ctx);
@@ -16,4 +16,5 @@ export function registerRequestFiles(ctx: WorkbenchContext): void {
   registerRequestFileCompletion(ctx, models);
   registerRequestFileHover(ctx, models);
   registerChooseApplicationCommand(ctx);
+  registerRequestFileSending(ctx, models);
 }

@@ -3,7 +3,10 @@
 //   - a SCIM file is open or opens (a payload by name or content, a registry by name);
 //   - any contributed command runs: a stand-in is registered for each command in package.json, which loads the
 //     features, steps aside and runs the real command;
-//   - any contributed tree view is shown: a stand-in provider loads the features, which register the real one.
+//   - any contributed tree view is shown: a stand-in provider loads the features, which register the real one;
+//   - VS Code restores a webview panel after a reload (an `onWebviewPanel:<viewType>` activation event): the
+//     panel's serializer, registered here because a view type takes one serializer, loads the features and hands
+//     the panel to them.
 // A new command or view contributed in package.json is covered without touching this file; its real
 // registration goes into the features bundle like the others.
 import * as vscode from 'vscode';
@@ -16,6 +19,11 @@ type FeaturesModule = typeof import('../features');
 interface Contributions {
   commands?: { command: string }[];
   views?: Record<string, { id: string; type?: string }[]>;
+}
+
+interface PackageJson {
+  contributes?: Contributions;
+  activationEvents?: string[];
 }
 
 const CONTENT_SCHEMES = new Set(['file', 'untitled', 'vscode-remote', 'vscode-vfs', 'memfs']);
@@ -34,6 +42,9 @@ export class LazyFeatures implements vscode.Disposable {
   private loading: Promise<void> | undefined;
   /** Stand-ins and watchers that go away once the features are loaded. */
   private readonly standIns: vscode.Disposable[] = [];
+  /** Registrations that serve the features after loading too (webview panel serializers). */
+  private readonly kept: vscode.Disposable[] = [];
+  private features: FeaturesModule | undefined;
 
   /** `ownCommands`: contributed commands the activation bundle registers itself (they need no stand-in). */
   constructor(
@@ -43,7 +54,7 @@ export class LazyFeatures implements vscode.Disposable {
 
   /** Registers the stand-ins and loads the features at once if a SCIM file is already open. */
   start(): void {
-    const pkg = this.ctx.extension.extension.packageJSON as { contributes?: Contributions };
+    const pkg = this.ctx.extension.extension.packageJSON as PackageJson;
     for (const { command } of pkg.contributes?.commands ?? []) {
       if (this.ownCommands.has(command)) continue;
       this.standIns.push(vscode.commands.registerCommand(command, async (...args: unknown[]) => {
@@ -66,6 +77,16 @@ export class LazyFeatures implements vscode.Disposable {
         }));
       }
     }
+    for (const event of pkg.activationEvents ?? []) {
+      const viewType = /^onWebviewPanel:(.+)$/.exec(event)?.[1];
+      if (!viewType) continue;
+      this.kept.push(vscode.window.registerWebviewPanelSerializer(viewType, {
+        deserializeWebviewPanel: async (panel, state: unknown) => {
+          await this.load(`panel ${viewType}`);
+          this.features?.reviveWebviewPanel(this.ctx, viewType, panel, state);
+        },
+      }));
+    }
     const check = (doc: vscode.TextDocument): void => {
       if (!this.loading && isScimDocument(doc)) this.load(`document ${doc.uri.toString(true)}`).catch(() => undefined); // logged
     };
@@ -87,6 +108,7 @@ export class LazyFeatures implements vscode.Disposable {
       // eslint-disable-next-line @typescript-eslint/no-require-imports -- a runtime require keeps the bundle out of the activation bundle
       const features = require(this.ctx.asAbsolutePath('dist/features.js')) as FeaturesModule;
       features.activateFeatures(this.ctx);
+      this.features = features;
       this.ctx.log.info(`features loaded for ${reason} in ${(performance.now() - started).toFixed(0)} ms`);
     })().catch((err: unknown) => {
       this.ctx.log.error(`SCIM Workbench features failed to load: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
@@ -101,5 +123,6 @@ export class LazyFeatures implements vscode.Disposable {
 
   dispose(): void {
     this.disposeStandIns();
+    for (const d of this.kept.splice(0)) d.dispose();
   }
 }

@@ -174,6 +174,8 @@ describe('scim-workbench probe', () => {
 
   test('progress on a terminal: a line per probe and a counter during walks; --quiet silences it', async () => {
     const r = await probe(['--app', 'strict', '--only', 'pagination', '--page-size', '10'], { tty: true });
+    // A line per probe (discovery runs first, as pagination needs it), then the walk's counter rewriting one line.
+    assert.match(r.err, /^\[strict\] discovery: Reading ServiceProviderConfig, ResourceTypes and Schemas\.\.\.\n/);
     assert.match(r.err, /\[strict\] pagination: Walking the Users collection page by page\.\.\.\n/);
     assert.match(r.err, /\r\x1b\[K\[strict\] pagination: walking by startIndex: page 2, 20 resources \(20\/40\)/);
     const quiet = await probe(['--app', 'strict', '--only', 'pagination', '--quiet'], { tty: true });

@@ -58,3 +58,15 @@ test('an exchange is JSON-serialisable and its compact form keeps only the head 
   assert.ok((compact.response?.body.omittedBytes ?? 0) > 1000);
   assert.equal(ex.response?.body.omittedBytes, 0, 'the original is untouched');
 });
+
+test('values passed in send({ redact }) (a typed password) are redacted from request, response and parsed body', async () => {
+  const typed = 'Typed-Pa55word-7c1e';
+  server.route('/typed/Users', (q, r) => r.json(400, { detail: `rejected ${typed}`, echoed: q.body }));
+  const result = await client(app(`${server.origin}/typed`)).send(
+    { method: 'POST', path: '/Users', body: { userName: 'u', note: typed } },
+    { redact: [{ name: 'prompt:new password', value: typed }] },
+  );
+  const text = JSON.stringify(result.exchange);
+  assertNoLeak('exchange', text + JSON.stringify(result.json) + result.text, [typed, SECRET]);
+  assert.ok(text.includes('«redacted:prompt:new password»'));
+});

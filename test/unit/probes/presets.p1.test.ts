@@ -1,5 +1,5 @@
-// The presets table: for each sandbox preset, exactly the finding codes the pagination, filters and errors probes
-// produce (writes allowed, the preset's idpProfile, a registry entry that declares nothing); strict and cursor
+// The presets table (presetTables.ts): for each sandbox preset, exactly the finding codes the discovery, pagination,
+// filters and errors probes produce (writes allowed, the preset's idpProfile, a registry entry that declares nothing); strict and cursor
 // produce no error or warning finding. Each set is also checked against what the preset itself promises
 // (Preset.findings, which covers every probe). Traffic codes (RATE_LIMITED, RETRY_AFTER_MISSING,
 // SERVER_ERROR_TRANSIENT) depend on timing in the rate-limited presets, so there they may be absent; they are
@@ -9,32 +9,11 @@ import assert from 'node:assert/strict';
 import { describePreset, PROBE_FINDING_CODES, type RunningSandbox } from '../../../src/sandbox';
 import { appEntry, codesOf, probe } from './helpers';
 import { evidenceResolves, startApps } from './p1Helpers';
+import { TRAFFIC_CODES, WIRE_EXPECTED, WIRE_PROBES } from './presetTables';
 
-const MINE = ['pagination', 'filters', 'errors'] as const;
-const TRAFFIC = ['RATE_LIMITED', 'RETRY_AFTER_MISSING', 'SERVER_ERROR_TRANSIENT'];
-
-const EXPECTED: Record<string, { codes: string[]; traffic?: string[] }> = {
-  strict: { codes: [] },
-  'entra-compatible': { codes: [] },
-  'aws-like': { codes: ['FILTER_OPERATOR_UNSUPPORTED', 'PAGE_NOT_ADVANCING', 'PAGE_SIZE_CAPPED'] },
-  'slack-like': { codes: [], traffic: ['RATE_LIMITED'] },
-  'github-like': { codes: [] },
-  drifting: {
-    codes: ['CURSOR_ERROR_WRONG_SCIMTYPE', 'CURSOR_LOOP', 'DISCOVERY_CLAIM_CONTRADICTED', 'FILTER_INVALID_ACCEPTED', 'FILTER_RESULTS_WRONG',
-      'ITEMS_PER_PAGE_MISMATCH', 'PAGE_DUPLICATES', 'PAGING_NUMBERS_NOT_INTEGERS', 'TOTAL_RESULTS_INCONSISTENT'],
-  },
-  minimal: {
-    codes: ['COUNT_ZERO_NOT_RESPECTED', 'CREATE_NO_LOCATION', 'EMPTY_FILTER_NOT_200', 'ERROR_BODY_NOT_SCIM', 'ERROR_SCIMTYPE_MISSING',
-      'FILTER_CASE_SENSITIVE', 'FILTER_ERROR_WRONG_STATUS', 'FILTER_OPERATOR_UNSUPPORTED', 'INVALID_JSON_WRONG_STATUS', 'NOT_FOUND_WRONG_STATUS',
-      'PAGE_MISSING', 'PATCH_INVALID_OP_ACCEPTED', 'REQUIRED_ATTRIBUTE_NOT_ENFORCED', 'START_INDEX_NOT_ONE_BASED',
-      'UNIQUENESS_CASE_VARIANT_ACCEPTED', 'UNSUPPORTED_ENDPOINT_WRONG_STATUS'],
-  },
-  throttled: {
-    codes: ['CURSOR_ON_LAST_PAGE', 'ERROR_BODY_NOT_SCIM', 'UNAUTHORIZED_WRONG_STATUS', 'UNIQUENESS_NOT_ENFORCED'],
-    traffic: ['RATE_LIMITED', 'RETRY_AFTER_MISSING', 'SERVER_ERROR_TRANSIENT'],
-  },
-  cursor: { codes: [] },
-};
+const MINE = WIRE_PROBES;
+const TRAFFIC = TRAFFIC_CODES;
+const EXPECTED = WIRE_EXPECTED;
 
 let sb: RunningSandbox;
 before(async () => {
@@ -44,7 +23,7 @@ after(async () => {
   await sb.stop();
 });
 
-describe('presets: the codes the pagination, filters and errors probes produce', () => {
+describe('presets: the codes the discovery, pagination, filters and errors probes produce', () => {
   test('the table covers every preset', () => {
     assert.deepEqual(Object.keys(EXPECTED).sort(), sb.apps.map((a) => a.profile).sort());
   });

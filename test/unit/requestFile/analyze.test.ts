@@ -48,6 +48,24 @@ describe('request-file analysis', () => {
     assert.deepEqual(analyzeRequestFile(parseRequestFile('# @app nowhere\nGET /Users')), [], 'no application list: not judged');
   });
 
+  test('an absolute URL on another origin than the application\'s is an error at its origin, with a fix', () => {
+    const other = '# @app strict\nGET https://evil.example.com:8443/scim/v2/Users?count=1';
+    assert.deepEqual(described(other, findings(other)), ['REQUEST_OTHER_ORIGIN "https://evil.example.com:8443"']);
+    assert.match(findings(other)[0]?.message ?? '', /only sent to its own origin/);
+    assert.equal(fixed(other, 'REQUEST_OTHER_ORIGIN'), '# @app strict\nGET http://127.0.0.1:4780/scim/v2/Users?count=1');
+    // Each request is judged against its own application: the second names strict through the file's first @app.
+    const two = '# @app aws-like\nGET https://evil.example.com/Users\n###\n# @app strict\nGET https://127.0.0.2:4780/Users';
+    assert.deepEqual(described(two, findings(two)), ['REQUEST_OTHER_ORIGIN "https://127.0.0.2:4780"'], 'aws-like has no baseUrl here: not judged');
+    for (const same of [
+      '# @app strict\nGET http://127.0.0.1:4780/apps/other/scim/v2/Users', // same origin, another path: allowed
+      '# @app STRICT\nGET HTTP://127.0.0.1:4780/x', // scheme and id in any case
+      '# @app strict\nGET {{app.baseUrl}}/Users',
+      '# @app strict\n@base = https://evil.example.com\nGET {{base}}/Users', // only known when sending (the resolver refuses it)
+      '# @app strict\nGET https://{{host}}/Users\n@host = x',
+      'GET https://evil.example.com/Users', // no application named in the file: judged when sending
+    ]) assert.deepEqual(findings(same).filter((f) => f.code === 'REQUEST_OTHER_ORIGIN'), [], same);
+  });
+
   test('unknown and malformed references', () => {
     const text = '@user = x\nGET /Users/{{usr}}/{{app.baseURL}}/{{$uid}}/{{lastResponse.headers}}/{{a b}}/{{$randomInt 5 1}}';
     assert.deepEqual(described(text, findings(text)), [

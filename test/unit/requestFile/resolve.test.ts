@@ -34,10 +34,26 @@ const CREATED: ResponseSnapshot = {
 };
 
 describe('resolver: URL, headers, body', () => {
-  test('a relative path joins the base URL (one slash); an absolute URL stays', async () => {
+  test('a relative path joins the base URL (one slash); an absolute URL on the application\'s origin stays', async () => {
     assert.equal((await ok('GET /Users')).url, 'http://127.0.0.1:4780/apps/strict/scim/v2/Users');
-    assert.equal((await ok('GET https://other.example.com/scim/v2/Groups HTTP/1.1')).url, 'https://other.example.com/scim/v2/Groups');
+    assert.equal((await ok('GET http://127.0.0.1:4780/apps/other/scim/v2/Groups HTTP/1.1')).url, 'http://127.0.0.1:4780/apps/other/scim/v2/Groups');
     assert.equal((await ok('GET {{app.baseUrl}}/ServiceProviderConfig')).url, 'http://127.0.0.1:4780/apps/strict/scim/v2/ServiceProviderConfig');
+  });
+
+  test('an absolute URL on another origin is refused, however it is written (credentials go only to the app\'s origin)', async () => {
+    for (const text of [
+      'GET https://other.example.com/scim/v2/Groups',
+      'GET http://127.0.0.1:4781/apps/strict/scim/v2/Users', // another port is another origin
+      'GET https://127.0.0.1:4780/apps/strict/scim/v2/Users', // and another scheme
+      '@base = https://other.example.com\nGET {{base}}/Users',
+      'GET {{lastResponse.meta.location}}',
+    ]) {
+      const errs = await errors(text, { lastResponse: { status: 201, headers: {}, body: { meta: { location: 'https://other.example.com/Users/1' } } } });
+      assert.equal(errs.length, 1, text);
+      assert.match(errs[0] ?? '', /^REQUEST_OTHER_ORIGIN "/, text);
+    }
+    const same = await ok('GET {{lastResponse.meta.location}}', { lastResponse: { status: 201, headers: {}, body: { meta: { location: 'http://127.0.0.1:4780/apps/strict/scim/v2/Users/1' } } } });
+    assert.equal(same.url, 'http://127.0.0.1:4780/apps/strict/scim/v2/Users/1', 'a Location on the same origin is followed');
   });
 
   test('the query is percent-encoded as a server decodes it; existing escapes are kept', async () => {

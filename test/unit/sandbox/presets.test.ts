@@ -36,7 +36,7 @@ async function group(a: RunningApp, ...members: string[]): Promise<string> {
 
 describe('presets', () => {
   test('nine presets: the eight documented ones and cursor, each describing what it models and its findings', () => {
-    assert.deepEqual([...presetNames], ['strict', 'entra-compatible', 'aws-like', 'slack-like', 'github-like', 'drifting', 'minimal', 'throttled', 'cursor']);
+    assert.deepEqual([...presetNames], ['strict', 'entra-compatible', 'aws-like', 'slack-like', 'github-like', 'drifting', 'minimal', 'throttled', 'cursor', 'entra-unready']);
     for (const name of presetNames) {
       const d = describePreset(name);
       assert.ok(d && d.summary.length > 10 && d.modelled.length > 20, name);
