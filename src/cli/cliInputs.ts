@@ -51,6 +51,6 @@ export async function readInput(file: string, io: CliIO, what: string): Promise<
   try {
     return await readFile(resolve(io.cwd, file), 'utf8');
   } catch (err) {
-    throw new UsageError(`cannot read the ${what} ${file}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
+    throw new UsageError(`cannot read the ${what} ${file}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`, 'file');
   }
 }

@@ -18,10 +18,42 @@ export interface CliCommand {
   name: string;
   summary: string;
   usage: string;
+  /** `--json` / `--format json` put the command's output on stdout as JSON (then its failures are JSON too). */
+  jsonOnStdout?: true;
   run(args: string[], io: CliIO): Promise<number>;
 }
 
 /** Exit codes shared by every command. */
 export const EXIT = { ok: 0, findings: 1, usage: 2 } as const;
 
-export class UsageError extends Error {}
+/** A failure the user can fix by changing the command line; `code` 'file' when a named file cannot be read. */
+export class UsageError extends Error {
+  constructor(message: string, readonly code: 'usage' | 'file' = 'usage') {
+    super(message);
+  }
+}
+
+/**
+ * One failure in JSON output. `code` is a stable category scripts can branch on; `offset`/`length` (0-based,
+ * UTF-16) point into the input when there is one.
+ */
+export interface CliJsonError {
+  code: 'usage' | 'configuration' | 'syntax' | 'file' | 'internal';
+  message: string;
+  offset?: number;
+  length?: number;
+  expected?: string[];
+  file?: string;
+}
+
+/**
+ * Whether the arguments ask for JSON output (`--json`, `--format json`): a failure is then written as JSON too,
+ * `{ "errors": [...] }` on stdout, so a script never has to parse a human message.
+ */
+export function wantsJson(args: readonly string[]): boolean {
+  return args.some((a, i) => a === '--json' || a === '--format=json' || (a === '--format' && args[i + 1] === 'json'));
+}
+
+export function jsonErrors(errors: readonly CliJsonError[]): string {
+  return JSON.stringify({ errors }, null, 2) + '\n';
+}

@@ -1,6 +1,6 @@
 // `scim-workbench`: argument dispatch and output only; the work happens in src/core and src/sandbox.
 import { commands } from './commandList';
-import { EXIT, UsageError, type CliIO } from './command';
+import { EXIT, UsageError, jsonErrors, wantsJson, type CliIO } from './command';
 import { version } from './version';
 
 function helpText(): string {
@@ -42,19 +42,19 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
     io.stdout(command.usage + '\n');
     return EXIT.ok;
   }
+  // `probe --json FILE` writes its report to a file: only commands that print JSON answer failures in JSON.
+  const json = command.jsonOnStdout === true && wantsJson(rest);
   try {
     return await command.run(rest, io);
   } catch (err) {
-    if (err instanceof UsageError) {
-      io.stderr(`scim-workbench ${command.name}: ${err.message}\n${command.usage}\n`);
-      return EXIT.usage;
-    }
     // parseArgs reports unknown options and missing values as TypeErrors with an ERR_PARSE_ARGS_* code.
     const code = (err as { code?: unknown }).code;
-    if (typeof code === 'string' && code.startsWith('ERR_PARSE_ARGS')) {
+    if (err instanceof UsageError || (typeof code === 'string' && code.startsWith('ERR_PARSE_ARGS'))) {
       io.stderr(`scim-workbench ${command.name}: ${(err as Error).message}\n${command.usage}\n`);
+      if (json) io.stdout(jsonErrors([{ code: err instanceof UsageError ? err.code : 'usage', message: (err as Error).message }]));
       return EXIT.usage;
     }
+    if (json) io.stdout(jsonErrors([{ code: 'internal', message: `internal error: ${err instanceof Error ? err.message : String(err)}` }]));
     throw err;
   }
 }

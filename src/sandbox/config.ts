@@ -1,6 +1,7 @@
 // `*.scim-sandbox.jsonc`: a user's own estate of vendor models. Linted on the offset tree (jsonc-parser) so
 // every finding points at the exact key or value; parsed into StartOptions only when it has no errors.
 import { parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
+import { MAX_JSON_DEPTH, excessiveNestingAt } from '../core/jsonDepth';
 import type { Finding, Fix } from '../core/findings';
 import type { OffsetRange } from '../core/text';
 import { suggest } from '../core/scim/suggest';
@@ -185,6 +186,11 @@ function nodeValue(node: Node): unknown {
 }
 
 function parse(text: string): { root: Node | undefined; findings: Finding[] } {
+  const deep = excessiveNestingAt(text);
+  if (deep >= 0) {
+    // The offset tree and the linter recurse per level: say where instead of overflowing the stack.
+    return { root: undefined, findings: [{ code: SANDBOX_CODES.syntax, severity: 'error', message: `JSON syntax: nested more than ${MAX_JSON_DEPTH} levels deep; the file is not read`, range: { start: deep, end: deep + 1 } }] };
+  }
   const errors: ParseError[] = [];
   const root = parseTree(text, errors, { allowTrailingComma: true, disallowComments: false });
   const findings: Finding[] = errors.map((e) => ({

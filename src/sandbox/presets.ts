@@ -1,6 +1,6 @@
-// Named quirk profiles. Each models publicly documented (or widely reported) behaviour, summarised in
-// /work/shared/SCIM-FACTS.md; `modelled` says what the preset stands for, where it takes liberties, and which
-// probe findings (issue 12) it must produce. `findings` is that list as data, for the probes' table test.
+// Named quirk profiles. Each models publicly documented (or widely reported) vendor behaviour; `modelled` says
+// what the preset stands for, where it takes liberties, and which probe findings (issue 12) it must produce.
+// `findings` is that list as data, for the probes' table test.
 import type { ProbeFindingCode } from './probeCodes';
 import { resolveQuirks, type QuirkConfig, type QuirkOverrides } from './quirks/types';
 

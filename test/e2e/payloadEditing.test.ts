@@ -2,6 +2,7 @@
 // the warning with its quick fix and the attribute's definition. The screenshot illustrates the README.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { waitFor } from '../harness/waitFor';
 import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { repoRoot } from '../harness/codeServer';
@@ -18,10 +19,10 @@ describe('payload editing UI', () => {
     const input = page.locator('.quick-input-widget input');
     await input.waitFor({ state: 'visible' });
     await input.fill('entra-patch.scim.json');
-    await page.locator('.quick-input-list .monaco-list-row', { hasText: 'entra-patch.scim.json' }).first().waitFor({ timeout: 15_000 });
+    await page.locator('.quick-input-list .monaco-list-row', { hasText: 'entra-patch.scim.json' }).first().waitFor({ timeout: 45_000 });
     await page.keyboard.press('Enter');
     const editor = page.locator('.editor-instance .monaco-editor').first();
-    await editor.locator('.view-line', { hasText: 'name.givenName' }).waitFor({ timeout: 20_000 });
+    await editor.locator('.view-line', { hasText: 'name.givenName' }).waitFor({ timeout: 45_000 });
     // Our warnings are squiggles in the editor and entries in the status bar's problem count.
     await editor.locator('.squiggly-warning').first().waitFor({ timeout: 30_000 });
     assert.ok((await editor.locator('.squiggly-warning').count()) >= 6);
@@ -30,10 +31,16 @@ describe('payload editing UI', () => {
     await runCommand(page, 'Notifications: Clear All Notifications');
     await key.hover();
     const hover = page.locator('.monaco-hover:not(.hidden)').first();
-    await hover.waitFor({ state: 'visible', timeout: 20_000 });
-    await hover.locator(':text("QUIRK_DOTTED_KEY")').first().waitFor({ timeout: 20_000 });
-    await hover.locator(':text("mutability")').first().waitFor({ timeout: 20_000 });
-    const text = await hover.innerText();
+    await hover.waitFor({ state: 'visible', timeout: 45_000 });
+    await hover.locator(':text("QUIRK_DOTTED_KEY")').first().waitFor({ timeout: 45_000 });
+    await hover.locator(':text("mutability")').first().waitFor({ timeout: 45_000 });
+    // The problem hover asks for quick fixes after it shows the problem; the link comes when they are in (a hover
+    // read at once has neither the link nor "No quick fixes available").
+    // (The link's text is "Quick Fix..."; the hidden "Checking for quick fixes..." must not count.)
+    const text = await waitFor('the hover\'s Quick Fix link', async () => {
+      const shown = await hover.innerText();
+      return /Quick Fix/.test(shown) ? shown : undefined;
+    }, 45_000, 200);
     assert.match(text, /Dotted key "name\.givenName"/);
     assert.match(text, /Quick Fix/);
     assert.match(text, /givenName/);
@@ -42,7 +49,7 @@ describe('payload editing UI', () => {
     await page.waitForFunction(() => {
       const el = document.querySelector('.monaco-hover:not(.hidden)');
       return el !== null && getComputedStyle(el).opacity === '1' && getComputedStyle(el.closest('.monaco-resizable-hover') ?? el).opacity === '1';
-    }, undefined, { timeout: 10_000 });
+    }, undefined, { timeout: 45_000 });
     const file = await screenshot(page, 'payload-hover');
     assert.ok(existsSync(file) && statSync(file).size > 1000);
   });

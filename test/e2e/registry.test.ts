@@ -21,23 +21,16 @@ describe('registry and sandbox UI', () => {
     await registryPane.locator('.monaco-list-row', { hasText: 'Acme CRM' }).waitFor();
     // Selecting the application opens the registry at its entry; expanding it shows the fields of interest.
     await strictRow.click();
-    await s.page.locator('.tab', { hasText: 'scim-registry.jsonc' }).first().waitFor({ timeout: 20_000 });
+    await s.page.locator('.tab', { hasText: 'scim-registry.jsonc' }).first().waitFor({ timeout: 45_000 });
     await strictRow.locator('.monaco-tl-twistie').click();
     await registryPane.locator('.monaco-list-row', { hasText: 'deactivation' }).first().waitFor();
     const verdict = await strictRow.innerText();
     assert.match(verdict, /pass/);
     // The code lenses above each application.
     const lens = s.page.locator('.contentWidgets .codelens-decoration, .codelens-decoration', { hasText: 'Reveal in Registry view' }).first();
-    await captureOnFailure(s.page, 'registry-code-lens', async () => {
-      // About one run in three, VS Code 1.100's web workbench never asks the extension for this editor's lenses
-      // (the provider is not called at all; it is called once in the other runs). Reopening the editor, as a user
-      // would, makes it ask. The provider's lenses themselves are checked in the extension host.
-      if (!(await lens.waitFor({ timeout: 10_000 }).then(() => true, () => false))) {
-        await runCommand(s.page, 'View: Close All Editors');
-        await strictRow.click();
-      }
-      await lens.waitFor({ timeout: 20_000 });
-    });
+    // On first open, with no reopening: the provider signals a change when a registry editor becomes visible, so
+    // VS Code asks for the lenses even when its first ask never reached the extension (issue 15).
+    await captureOnFailure(s.page, 'registry-code-lens', () => lens.waitFor({ timeout: 45_000 }));
     await runCommand(s.page, 'Notifications: Clear All Notifications');
     const file = await screenshot(s.page, 'registry-view');
     assert.ok(existsSync(file) && statSync(file).size > 1000);
@@ -46,13 +39,13 @@ describe('registry and sandbox UI', () => {
   test('SCIM: Set Secret offers the registry\'s secret names and asks for the value in a password box', async () => {
     await runCommand(s.page, 'SCIM: Set Secret');
     const row = s.page.locator('.quick-input-list .monaco-list-row', { hasText: 'acme-crm-client-secret' });
-    await row.waitFor({ timeout: 15_000 });
+    await row.waitFor({ timeout: 45_000 });
     await row.click();
     const password = s.page.locator('.quick-input-widget input[type="password"]');
-    await password.waitFor({ state: 'visible', timeout: 15_000 });
+    await password.waitFor({ state: 'visible', timeout: 45_000 });
     await password.fill('typed-in-the-ui-9Xk');
     await s.page.keyboard.press('Enter');
-    await s.page.locator('.notifications-toasts', { hasText: 'Secret "acme-crm-client-secret" stored.' }).waitFor({ timeout: 15_000 });
+    await s.page.locator('.notifications-toasts', { hasText: 'Secret "acme-crm-client-secret" stored.' }).waitFor({ timeout: 45_000 });
   });
 
   test('SCIM: Start Sandbox shows a status bar item and the sandbox registry; the item stops it', async () => {
@@ -61,7 +54,7 @@ describe('registry and sandbox UI', () => {
     await item.waitFor({ state: 'visible', timeout: 30_000 });
     assert.match(await item.innerText(), /SCIM sandbox :\d+/);
     const registryPane = s.page.locator('.part.sidebar .pane', { has: s.page.locator('.pane-header', { hasText: 'Registry' }) }).first();
-    await registryPane.locator('.monaco-list-row', { hasText: 'Sandbox (running)' }).waitFor({ timeout: 20_000 });
+    await registryPane.locator('.monaco-list-row', { hasText: 'Sandbox (running)' }).waitFor({ timeout: 45_000 });
     await registryPane.locator('.monaco-list-row', { hasText: 'Sandbox: aws-like' }).waitFor();
     await runCommand(s.page, 'Notifications: Clear All Notifications');
     const file = await screenshot(s.page, 'sandbox-running');
@@ -69,10 +62,10 @@ describe('registry and sandbox UI', () => {
 
     await item.click();
     const stopRow = s.page.locator('.quick-input-list .monaco-list-row', { hasText: 'Stop sandbox' });
-    await stopRow.waitFor({ timeout: 15_000 });
+    await stopRow.waitFor({ timeout: 45_000 });
     await s.page.locator('.quick-input-list .monaco-list-row', { hasText: 'Copy token' }).waitFor();
     await stopRow.click();
-    await item.waitFor({ state: 'hidden', timeout: 20_000 });
-    await registryPane.locator('.monaco-list-row', { hasText: 'Sandbox (running)' }).waitFor({ state: 'detached', timeout: 20_000 });
+    await item.waitFor({ state: 'hidden', timeout: 45_000 });
+    await registryPane.locator('.monaco-list-row', { hasText: 'Sandbox (running)' }).waitFor({ state: 'detached', timeout: 45_000 });
   });
 });

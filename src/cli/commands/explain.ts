@@ -15,7 +15,7 @@ the registry says about it. The file may hold a body, an IdP log line with the b
   --status N           the HTTP status (else taken from the file, or unknown)
   --header 'K: V'      a response header (repeatable; e.g. Retry-After, Content-Type)
   --registry F --app ID  also match the application's errors and knownIssues
-  --json               print the explanation as JSON
+  --json               print the explanation as JSON (usage errors as {"errors": [{"code", "message"}]})
 Exit: 0 when explained (whatever the status), 2 for usage errors.`;
 
 interface Response {
@@ -53,6 +53,7 @@ export function responseIn(text: string): Response {
 
 export const explainCommand: CliCommand = {
   name: 'explain',
+  jsonOnStdout: true,
   summary: 'explain a saved SCIM error response (vendor body, IdP log line, curl -i output)',
   usage,
   async run(args: string[], io: CliIO): Promise<number> {

@@ -1,14 +1,15 @@
 // `scim-workbench filter '<expression>' [--json] [--path]`: parse a filter (or PATCH path), print its
 // canonical form or its AST; on a syntax error show where, with a caret under the offending text.
 import { parseArgs } from 'node:util';
-import { EXIT, UsageError, type CliCommand, type CliIO } from '../command';
+import { EXIT, UsageError, jsonErrors, type CliCommand, type CliIO } from '../command';
 import { parseFilter, parsePatchPath, printFilter, printPatchPath, type ParseError } from '../../core/filter';
 import { LineIndex } from '../../core/text';
 
 const usage = `Usage: scim-workbench filter '<expression>' [--json] [--path]
 
 Parses a SCIM filter (RFC 7644 §3.4.2.2) and prints its canonical form.
-  --json   print the syntax tree (with 0-based offset ranges) as JSON instead
+  --json   print the syntax tree (with 0-based offset ranges) as JSON instead; errors too:
+           {"errors": [{"code", "message", "offset", "length", "expected"}]}
   --path   parse a PATCH path (RFC 7644 §3.5.2) instead of a filter
 
 Quote the expression for your shell, e.g.
@@ -37,6 +38,7 @@ function reportErrors(text: string, errors: ParseError[], io: CliIO): void {
 
 export const filterCommand: CliCommand = {
   name: 'filter',
+  jsonOnStdout: true,
   summary: 'parse a SCIM filter or PATCH path and print its canonical form',
   usage,
   async run(args: string[], io: CliIO): Promise<number> {
@@ -54,6 +56,11 @@ export const filterCommand: CliCommand = {
     const result = values.path ? parsePatchPath(text) : parseFilter(text);
     if (!result.ast) {
       reportErrors(text, result.errors, io);
+      if (values.json) {
+        io.stdout(jsonErrors(result.errors.map((e) => ({
+          code: 'syntax' as const, message: e.message, offset: e.range.start, length: e.range.end - e.range.start, ...(e.expected ? { expected: e.expected } : {}),
+        }))));
+      }
       return EXIT.findings;
     }
     if (values.json) {

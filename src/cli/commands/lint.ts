@@ -23,7 +23,8 @@ A server's discovery documents (a saved /Schemas or /ResourceTypes response, or 
 documents) among the files, or named with --schemas, make its custom attributes and extensions known.
 
 Options:
-  --format text|json|sarif  text: "file:line:col severity code message" (1-based); json: 0-based ranges;
+  --format text|json|sarif  text: "file:line:col severity code message" (1-based); json: 0-based ranges, and
+                            files that could not be linted as {"file", "findings": [], "errors": [{"code", "message"}]};
                             sarif: a SARIF 2.1.0 log for code-scanning views
   --schemas <file>          a server's /Schemas or /ResourceTypes document to check payloads against (repeatable)
 Exit: 0 no errors, 1 error findings, 2 usage error (no files matched, unreadable file, bad option)`;
@@ -177,6 +178,7 @@ function toJson(report: FileReport): unknown {
 
 export const lintCommand: CliCommand = {
   name: 'lint',
+  jsonOnStdout: true,
   summary: 'check SCIM payloads, registry files and sandbox configs',
   usage: USAGE,
   async run(args: string[], io: CliIO): Promise<number> {
@@ -191,7 +193,12 @@ export const lintCommand: CliCommand = {
     if (positionals.length === 0) throw new UsageError('name at least one file, directory or glob');
     const { files, problems } = await expandArgs(positionals, io.cwd);
     for (const p of problems) io.stderr(`scim-workbench lint: ${p}\n`);
-    if (files.length === 0) return EXIT.usage;
+    // In JSON, what could not be linted is an entry too: a script sees it without reading stderr.
+    const failed: unknown[] = problems.map((p) => ({ file: null, findings: [], errors: [{ code: 'file', message: p }] }));
+    if (files.length === 0) {
+      if (format === 'json') io.stdout(JSON.stringify(failed, null, 2) + '\n');
+      return EXIT.usage;
+    }
     const catalog = await catalogFor((values.schemas ?? []).map((f) => resolve(io.cwd, f)), files, io);
     const reports: FileReport[] = [];
     let unreadable = problems.length > 0;
@@ -201,13 +208,14 @@ export const lintCommand: CliCommand = {
       const r = await lintFile(file, display.startsWith('..') ? file : display, catalog);
       if ('problem' in r) {
         io.stderr(`scim-workbench lint: ${r.file}: ${r.problem}\n`);
+        failed.push({ file: r.file, findings: [], errors: [{ code: 'file', message: r.problem }] });
         unreadable = true;
         continue;
       }
       reports.push(r);
       if (format === 'text') io.stdout(formatText(r));
     }
-    if (format === 'json') io.stdout(JSON.stringify(reports.map(toJson), null, 2) + '\n');
+    if (format === 'json') io.stdout(JSON.stringify([...reports.map(toJson), ...failed], null, 2) + '\n');
     if (format === 'sarif') io.stdout(JSON.stringify(lintReportsToSarif(reports), null, 2) + '\n');
     if (unreadable) return EXIT.usage;
     return reports.some((r) => r.findings.some((f) => f.severity === 'error')) ? EXIT.findings : EXIT.ok;

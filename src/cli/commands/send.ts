@@ -7,7 +7,7 @@ import { parseArgs } from 'node:util';
 import { closeHttpConnections, createScimClient, ScimConfigError, type ExchangeEvent, type SendResult } from '../../core/http';
 import { explainResult } from '../../core/inspect';
 import { envSecretSource } from '../../core/registry';
-import { EXIT, UsageError, type CliCommand, type CliIO } from '../command';
+import { EXIT, UsageError, jsonErrors, type CliCommand, type CliIO } from '../command';
 import { loadApplication, parseHeaders, readInput } from '../cliInputs';
 import { formatExplanation } from '../explanationText';
 
@@ -19,7 +19,8 @@ retries (429/503 wait for Retry-After; other 5xx and resets are retried for GET,
   --header 'K: V'          extra header (repeatable)
   --query k=v              query parameter, URL-encoded for you (repeatable)
   --secondary              authenticate with auth.rotation.secondarySecret (prove the new secret works)
-  --json                   print {"exchange": {...}, "explanation": {...} | null} instead
+  --json                   print {"exchange": {...}, "explanation": {...} | null} instead (usage and
+                           configuration errors as {"errors": [{"code", "message"}]})
   --transcript FILE        also write the redacted exchange to FILE (JSON)
   --ca-file FILE           trust the certificate authorities in this PEM file too
   --timeout SECONDS        give up after this long, retries and waits included (default 60)
@@ -74,12 +75,14 @@ function printResponse(result: SendResult, io: CliIO): void {
   else io.stdout(result.text.endsWith('\n') ? result.text : `${result.text}\n`);
   if (res.body.truncated) io.stdout(`(body cut at ${res.body.size} bytes)\n`);
   if (res.body.parseError) io.stdout(`(not valid JSON: ${res.body.parseError})\n`);
+  if (res.body.encodingError) io.stdout(`(${res.body.encodingError})\n`);
   for (const r of ex.redirects.filter((x) => !x.followed)) io.stdout(`(redirect to ${r.location} not followed: ${r.reason ?? ''})\n`);
   if (ex.error) io.stdout(`(${ex.error.kind}: ${ex.error.message})\n`);
 }
 
 export const sendCommand: CliCommand = {
   name: 'send',
+  jsonOnStdout: true,
   summary: 'send one request to a registry application and explain an error answer',
   usage,
   async run(args: string[], io: CliIO): Promise<number> {
@@ -120,6 +123,7 @@ export const sendCommand: CliCommand = {
     } catch (err) {
       if (err instanceof ScimConfigError) {
         io.stderr(`scim-workbench send: ${err.message}\n`);
+        if (values.json) io.stdout(jsonErrors([{ code: 'configuration', message: err.message }]));
         return EXIT.usage;
       }
       throw err;

@@ -1,5 +1,6 @@
 // What a body is (JSON, HTML, text, empty) and its transcript form. Invalid JSON is reported with the parser's
 // message, never thrown: a gateway's HTML page or a truncated body is evidence, not a crash.
+import { isUtf8 } from 'node:buffer';
 import type { BodyKind, TranscriptBody } from './types';
 
 export interface ClassifiedBody {
@@ -68,4 +69,28 @@ export function transcriptBody(
   if (contentType !== undefined) body.contentType = contentType;
   if (classified.parseError !== undefined) body.parseError = classified.parseError;
   return body;
+}
+
+/**
+ * Why `bytes` is not UTF-8 (RFC 7644 §3.8 requires it), or undefined when it is. A body cut at the read cap may
+ * end inside a character; that tail is not the server's fault and is not reported.
+ */
+export function utf8Problem(bytes: Buffer, truncated: boolean): string | undefined {
+  if (isUtf8(bytes)) return undefined;
+  const at = firstInvalidUtf8(bytes);
+  if (at < 0 || (truncated && at >= bytes.length - 3 && isUtf8(bytes.subarray(0, at)))) return undefined;
+  return `The body is not valid UTF-8 (byte ${at} of ${bytes.length}); invalid bytes read as U+FFFD.`;
+}
+
+/** Offset of the first byte that does not start or continue a well-formed UTF-8 sequence, -1 if none. */
+function firstInvalidUtf8(b: Buffer): number {
+  let i = 0;
+  while (i < b.length) {
+    const c = b[i] as number;
+    const n = c < 0x80 ? 0 : c >= 0xc2 && c <= 0xdf ? 1 : c >= 0xe0 && c <= 0xef ? 2 : c >= 0xf0 && c <= 0xf4 ? 3 : -1;
+    if (n < 0) return i;
+    if (n > 0 && !isUtf8(b.subarray(i, i + n + 1))) return i;
+    i += n + 1;
+  }
+  return -1;
 }

@@ -1,5 +1,5 @@
 // Builds the redacted Exchange and the caller's view of the response from what the attempts produced.
-import { classifyBody, transcriptBody } from './body';
+import { classifyBody, transcriptBody, utf8Problem } from './body';
 import type { AttemptResponse } from './attempt';
 import type { Redactor } from './redaction';
 import type { Exchange, SendResult, TranscriptBody } from './types';
@@ -34,6 +34,13 @@ export function responseParts(res: AttemptResponse, redactor: Redactor, cap: num
   const text = redactor.text(res.body.toString('utf8'));
   const classified = classifyBody(contentType, text);
   const body = transcriptBody(text, res.body.length, classified, contentType, cap, res.truncated);
+  // The engine asks for no compression and never inflates: a compressed body (a gzip bomb included) is kept as
+  // the bytes that came, within the read cap, and said to be undecoded.
+  const coding = headers['content-encoding']?.trim().toLowerCase();
+  const encodingError = coding && coding !== 'identity'
+    ? `The body is ${coding}-encoded; bodies are never inflated, so it is kept as received (${res.body.length} bytes).`
+    : utf8Problem(res.body, res.truncated);
+  if (encodingError) body.encodingError = encodingError;
   const out: { response: NonNullable<Exchange['response']>; json?: unknown; text: string } = {
     response: { status: res.status, statusText: res.statusText, headers, body },
     text,

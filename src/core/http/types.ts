@@ -66,6 +66,8 @@ export interface TranscriptBody {
   omittedBytes: number;
   /** Why a body that claims (or looks) to be JSON does not parse. */
   parseError?: string;
+  /** The body is not valid UTF-8 (SCIM requires it): where, and that invalid bytes read as U+FFFD. */
+  encodingError?: string;
 }
 
 export type TransportErrorKind = 'refused' | 'reset' | 'timeout' | 'dns' | 'tls' | 'aborted' | 'protocol' | 'token' | 'network';

@@ -2,6 +2,7 @@
 // ListResponse resource, a Bulk operation's data), or the resource a PATCH operation's value targets. Only the
 // `schemas` (and PATCH `path`) members on the way are located, with the core's skip scan, never a full tree.
 import { parse as parseJsonc } from 'jsonc-parser';
+import { excessiveNestingAt } from '../jsonDepth';
 import type { OffsetRange } from '../text';
 import { parsePatchPath } from '../filter';
 import type { SchemaCatalog } from '../scim/catalog';
@@ -30,7 +31,8 @@ function valueAt(text: string, path: JsonPath, known: Known): unknown {
   const key = pathKey(path);
   const range = known?.get(key) ?? locatePaths(text, [path]).get(key)?.value;
   if (!range) return undefined;
-  return parseJsonc(text.slice(range.start, range.end));
+  const slice = text.slice(range.start, range.end);
+  return excessiveNestingAt(slice) < 0 ? parseJsonc(slice) : undefined; // parseJsonc recurses per level
 }
 
 function schemasAt(text: string, objectPath: JsonPath, known: Known): string[] {

@@ -16,6 +16,7 @@ export interface FindingCodeInfo {
 
 const registry: [string, string][] = [
   ['REGISTRY_JSON_SYNTAX', 'The registry file is not valid JSON with comments.'],
+  ['REGISTRY_JSON_TOO_DEEP', 'The registry file nests more than 500 levels deep; it is not read.'],
   ['REGISTRY_SCHEMA', 'A value does not match the registry schema (type, enum, required field, unknown field).'],
   ['REGISTRY_DUPLICATE_ID', 'Two applications share an id.'],
   ['REGISTRY_DUPLICATE_KEY', 'A key appears twice in the same object.'],

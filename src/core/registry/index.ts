@@ -20,7 +20,7 @@ export {
 } from './secrets';
 export { updateObserved, promoteObservation, type WriteBackResult } from './writeBack';
 export { observedSummary, type ObservedSummary } from './observed';
-export { completionsAt, hoverAt, type CompletionItem, type Hover } from './language';
+export { completionsAt, hoverAt, locationAt, type CompletionItem, type Hover } from './language';
 export { registrySpec } from './fieldDocs';
 export { specAt, docKey, allFields, type FieldSpec } from './fieldSpec';
 export { buildRegistrySchema, registrySchemaText } from './jsonSchema';

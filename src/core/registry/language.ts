@@ -1,6 +1,7 @@
 // Editor-agnostic completion and hover for registry files, driven by the field specs in fieldDocs.ts.
 // The VS Code adapters convert these items; offsets are UTF-16, like everything in src/core.
-import { createScanner, findNodeAtOffset, getLocation, getNodePath, type Node } from 'jsonc-parser';
+import { createScanner, findNodeAtOffset, getLocation, getNodePath, type Location, type Node } from 'jsonc-parser';
+import { MAX_JSON_DEPTH, excessiveNestingAt } from '../jsonDepth';
 import { SCIM_TYPES, URN } from '../scim/types';
 import type { OffsetRange } from '../text';
 import { findingCode, findingCodeInfo } from './findingCodes';
@@ -34,9 +35,18 @@ const EXTENSION_URNS: Record<string, string> = {
   [URN.enterpriseUser]: 'The enterprise user extension (RFC 7643 §4.3): employeeNumber, costCenter, organization, division, department, manager.',
 };
 
+/**
+ * jsonc-parser's location of `offset`, or undefined when the text before it nests too deep to walk (getLocation
+ * recurses once per level); editors offer nothing there rather than overflow the stack.
+ */
+export function locationAt(text: string, offset: number): Location | undefined {
+  return excessiveNestingAt(text, MAX_JSON_DEPTH, offset) < 0 ? getLocation(text, offset) : undefined;
+}
+
 export function completionsAt(text: string, offset: number): CompletionItem[] {
   const doc = parseDocument(text);
-  const loc = getLocation(text, offset);
+  const loc = doc.tooDeepAt === undefined ? locationAt(text, offset) : undefined;
+  if (!loc) return [];
   const prev = loc.previousNode;
   if (loc.isAtPropertyKey) {
     const parentPath = loc.path.slice(0, -1);

@@ -2,6 +2,7 @@
 // application, reveal from the tree view). Never throws: bad input becomes REGISTRY_JSON_SYNTAX findings.
 import { parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
 import type { Finding } from '../findings';
+import { MAX_JSON_DEPTH, excessiveNestingAt } from '../jsonDepth';
 import type { OffsetRange } from '../text';
 import { atPath, childValue, nodeRange, plainValue, propertyOf } from './jsonText';
 import type { Application, JsonPath, Registry } from './model';
@@ -39,9 +40,14 @@ export interface RegistryDocument {
   root?: Node;
   value: unknown;
   syntaxErrors: ParseError[];
+  /** Set when the text nests deeper than MAX_JSON_DEPTH: the offset of the first bracket past it (nothing parsed). */
+  tooDeepAt?: number;
 }
 
 export function parseDocument(text: string): RegistryDocument {
+  // The tree and every walk over it recurse per level: refuse a nesting that would exhaust the stack.
+  const tooDeepAt = excessiveNestingAt(text);
+  if (tooDeepAt >= 0) return { text, root: undefined, value: undefined, syntaxErrors: [], tooDeepAt };
   const syntaxErrors: ParseError[] = [];
   let root: Node | undefined;
   try {
@@ -50,6 +56,7 @@ export function parseDocument(text: string): RegistryDocument {
     // jsonc-parser does not throw on bad input today; this keeps the "never throws" promise if it ever does.
     root = undefined;
   }
+  if (root) clampToText(root, text.length);
   let value: unknown;
   try {
     value = root ? plainValue(root) : undefined;
@@ -59,7 +66,25 @@ export function parseDocument(text: string): RegistryDocument {
   return { text, root, value, syntaxErrors };
 }
 
+/**
+ * jsonc-parser lets the nodes that an unterminated block comment at the end of the text cuts short (`[/*`) end past
+ * the text. Only the last child of each level can; clamping them keeps every finding's range inside the text.
+ */
+function clampToText(root: Node, length: number): void {
+  for (let node: Node | undefined = root; node; node = node.children?.[node.children.length - 1]) {
+    if (node.offset + node.length > length) (node as { length: number }).length = Math.max(0, length - node.offset);
+  }
+}
+
 export function syntaxFindings(doc: RegistryDocument): Finding[] {
+  if (doc.tooDeepAt !== undefined) {
+    return [{
+      code: 'REGISTRY_JSON_TOO_DEEP',
+      severity: 'error',
+      message: `Not read: the file nests more than ${MAX_JSON_DEPTH} levels deep (here), which no registry does; its applications, diagnostics, completion and hover are skipped until this is fixed.`,
+      range: { start: doc.tooDeepAt, end: doc.tooDeepAt + 1 },
+    }];
+  }
   return doc.syntaxErrors.map((e) => {
     const start = Math.min(e.offset, doc.text.length);
     const end = Math.min(doc.text.length, start + Math.max(e.length, 1));

@@ -8,6 +8,7 @@ import { atPath, childValue, duplicateKeyNodes, nodeRange, plainValue, Token } f
 import type { JsonPath, Observation } from './model';
 import { VERDICTS } from './model';
 import { applicationNodes, parseDocument, type RegistryDocument } from './parse';
+import { MAX_JSON_DEPTH } from '../jsonDepth';
 
 export type WriteBackResult =
   | { ok: true; text: string; edits: TextEdit[] }
@@ -63,6 +64,7 @@ function setAtPath(text: string, appId: string, relPath: JsonPath, value: Json):
     const p = lines.positionAt(offset);
     return `line ${p.line + 1}, column ${p.character + 1}`;
   };
+  if (doc.tooDeepAt !== undefined) return fail(text, `The registry nests more than ${MAX_JSON_DEPTH} levels deep at ${where(doc.tooDeepAt)}, so it cannot be read; fix it first.`);
   const matches = applicationNodes(doc).filter(({ node }) => childValue(node, 'id')?.value === appId);
   if (matches.length === 0) {
     const firstError = doc.syntaxErrors[0];

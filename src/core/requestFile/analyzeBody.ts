@@ -48,7 +48,7 @@ export function bodyFindings(file: RequestFile, request: ParsedRequest, catalog:
   const view = bodyView(file, body);
   const text = view.analysisText;
   let findings = analyzePayload(text, { catalog, direction: 'request' }).findings;
-  if (!findings.some((f) => f.code === 'SCIM_JSON_SYNTAX')) {
+  if (!findings.some((f) => f.code === 'SCIM_JSON_SYNTAX' || f.code === 'SCIM_JSON_TOO_DEEP')) {
     try {
       JSON.parse(text);
     } catch {

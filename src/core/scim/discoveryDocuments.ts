@@ -2,6 +2,7 @@
 // Schema or ResourceType, or an array of them) teach the catalog custom attributes and extensions. The editor loads
 // them from the workspace and the CLI from the files it lints (and `--schemas`).
 import { parse, type ParseError } from 'jsonc-parser';
+import { excessiveNestingAt } from '../jsonDepth';
 import { URN } from './types';
 
 export interface DiscoveryDocuments {
@@ -42,6 +43,7 @@ export function discoveryDocumentsOf(value: unknown): DiscoveryDocuments | undef
 /** Parses a (JSONC) text and returns its discovery documents; undefined for other documents or broken JSON. */
 export function discoveryDocumentsInText(text: string): DiscoveryDocuments | undefined {
   if (!mayHoldDiscoveryDocuments(text)) return undefined;
+  if (excessiveNestingAt(text) >= 0) return undefined; // no schema document nests that deep; parsing would overflow
   const errors: ParseError[] = [];
   const value: unknown = parse(text, errors, { allowTrailingComma: true });
   if (errors.length > 0) return undefined;

@@ -6,6 +6,8 @@ import { analyzePayload, type PayloadOptions } from './payloadRules';
 
 const MAX_PASSES = 8;
 
+const unreadable = (f: Finding): boolean => f.code === 'SCIM_JSON_SYNTAX' || f.code === 'SCIM_JSON_TOO_DEEP';
+
 /** The preferred fix of every QUIRK_* finding that can go into one pass without clashing with another. */
 export function quirkFixEdits(findings: readonly Finding[]): TextEdit[] {
   const taken: TextEdit[] = [];
@@ -46,7 +48,7 @@ export function fixAllQuirks(text: string, opts: PayloadOptions = {}, findings?:
     const next = applyEdits(current, edits);
     const after = analyzePayload(next, opts).findings;
     // A fix must never turn a parseable document into a broken one.
-    if (after.some((f) => f.code === 'SCIM_JSON_SYNTAX') && !pending.some((f) => f.code === 'SCIM_JSON_SYNTAX')) break;
+    if (after.some(unreadable) && !pending.some(unreadable)) break;
     current = next;
     pending = after;
     passes++;

@@ -1,6 +1,7 @@
 // Stable finding codes of the payload rules, with the one-line meaning the README table shows.
 export const PAYLOAD_CODES = {
   SCIM_JSON_SYNTAX: 'The text is not valid JSON (comments are allowed; trailing commas are not).',
+  SCIM_JSON_TOO_DEEP: 'Invalid JSON nested more than 500 levels deep: not analysed (reading it would exhaust the stack); the range marks the first bracket past the limit.',
   SCHEMAS_MISSING: 'No `schemas` array. Fix: add the URN inferred from the content.',
   SCHEMAS_UNKNOWN_URN: 'A `schemas` URN the catalog does not know (typo, wrong case, or a server schema not loaded). Fix: the closest known URN.',
   EXTENSION_URN_MISSING: 'Extension data (a URN key) whose URN is not listed in `schemas`. Fix: add it.',

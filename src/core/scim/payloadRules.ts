@@ -3,6 +3,7 @@
 // value, and only the nodes that carry findings are located in the text afterwards (see payloadLocate).
 import { parse as parseJsonc, printParseErrorCode, type ParseError } from 'jsonc-parser';
 import { sortFindings, type Finding } from '../findings';
+import { MAX_JSON_DEPTH, excessiveNestingAt } from '../jsonDepth';
 import { SchemaCatalog } from './catalog';
 import { locatePaths, type JsonPath } from './payloadLocate';
 import { Resolver, pathsOf } from './payloadFixes';
@@ -25,6 +26,9 @@ function parseText(text: string): Parsed {
   try {
     return { ok: true, value: JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text) as Json };
   } catch {
+    // jsonc-parser recurses per level: a broken document nested thousands deep would exhaust the stack.
+    const deep = excessiveNestingAt(text);
+    if (deep >= 0) return { ok: false, findings: [tooDeep(deep)], value: undefined };
     const errors: ParseError[] = [];
     const value = parseJsonc(text, errors, { allowTrailingComma: false, disallowComments: false, allowEmptyContent: false }) as Json | undefined;
     if (errors.length === 0) return { ok: true, value: value ?? null };
@@ -39,6 +43,15 @@ function parseText(text: string): Parsed {
     }));
     return { ok: false, findings, value };
   }
+}
+
+function tooDeep(offset: number): Finding {
+  return {
+    code: 'SCIM_JSON_TOO_DEEP',
+    severity: 'warning',
+    message: `Not analysed: this JSON is not valid and nests more than ${MAX_JSON_DEPTH} levels deep (here); SCIM checks are skipped for the document.`,
+    range: { start: offset, end: offset + 1 },
+  };
 }
 
 function describeJsonError(code: string): string {

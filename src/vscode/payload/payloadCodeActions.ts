@@ -27,16 +27,24 @@ function sameSpot(doc: vscode.TextDocument, f: Finding, d: vscode.Diagnostic): b
   return codeOf(d) === f.code && doc.offsetAt(d.range.start) === f.range.start && doc.offsetAt(d.range.end) === f.range.end;
 }
 
-/** The fixes of `findings` as quick fixes, each attached to the diagnostic (of `source`) that shows its finding. */
-function quickFixes(doc: vscode.TextDocument, findings: readonly Finding[], diagnostics: readonly vscode.Diagnostic[], source: string): vscode.CodeAction[] {
+/**
+ * The fixes of the findings at `range` as quick fixes, each attached to the diagnostic (of `source`) that shows
+ * its finding. Offered from the findings themselves, not only from the diagnostics the request carries: right
+ * after a document opens, a request can come before VS Code has our diagnostics on its side (the request then
+ * carries none) while the editor already shows them, and the fixes must not go missing then.
+ */
+function quickFixes(doc: vscode.TextDocument, range: vscode.Range, findings: readonly Finding[], carried: readonly vscode.Diagnostic[], source: string): vscode.CodeAction[] {
   const actions: vscode.CodeAction[] = [];
-  for (const d of diagnostics) {
-    if (d.source !== source) continue;
-    const f = findings.find((x) => sameSpot(doc, x, d));
-    for (const fix of f?.fixes ?? []) {
+  const ours = [...carried, ...vscode.languages.getDiagnostics(doc.uri)].filter((d) => d.source === source);
+  for (const f of findings) {
+    if (!f.fixes?.length) continue;
+    const shown = ours.find((d) => sameSpot(doc, f, d));
+    const at = shown?.range ?? toRange(doc, f.range);
+    if (!at.intersection(range) && !carried.some((d) => d === shown)) continue;
+    for (const fix of f.fixes) {
       const a = new vscode.CodeAction(fix.title, vscode.CodeActionKind.QuickFix);
       a.edit = workspaceEdit(doc, fix.edits);
-      a.diagnostics = [d];
+      if (shown) a.diagnostics = [shown];
       a.isPreferred = fix.preferred === true;
       actions.push(a);
     }
@@ -51,7 +59,7 @@ function quickFixes(doc: vscode.TextDocument, findings: readonly Finding[], diag
 export function findingCodeActions(doc: vscode.TextDocument, range: vscode.Range | vscode.Selection, context: vscode.CodeActionContext, findings: readonly Finding[], source: string, fixAll: () => readonly TextEdit[]): vscode.CodeAction[] {
   const actions: vscode.CodeAction[] = [];
   const wantsQuickFix = !context.only || context.only.contains(vscode.CodeActionKind.QuickFix) || vscode.CodeActionKind.QuickFix.contains(context.only);
-  if (wantsQuickFix) actions.push(...quickFixes(doc, findings, context.diagnostics, source));
+  if (wantsQuickFix) actions.push(...quickFixes(doc, range, findings, context.diagnostics, source));
   const wantsFixAll = !context.only || context.only.contains(FIX_ALL_QUIRKS_KIND) || FIX_ALL_QUIRKS_KIND.contains(context.only);
   if (wantsFixAll) {
     const inRange = findings.some((f) => f.code.startsWith('QUIRK_') && toRange(doc, f.range).intersection(range));

@@ -3,7 +3,7 @@
 // needs to know them.
 import * as vscode from 'vscode';
 import type { ParsedApplication } from '../../core/registry';
-import { REGISTRY_GLOB, registryWorkspace, type RegistryFile } from './registryFiles';
+import { REGISTRY_GLOB, isRegistryDocument, registryWorkspace, type RegistryFile } from './registryFiles';
 import { TRANSIENT_SCHEME, transientRegistries } from './transientRegistry';
 import type { WorkbenchContext } from '../shared/workbenchContext';
 
@@ -74,6 +74,15 @@ class RegistryCodeLensProvider implements vscode.CodeLensProvider {
 export function registerRegistryCodeLens(ctx: WorkbenchContext): void {
   const selector: vscode.DocumentSelector = [{ pattern: REGISTRY_GLOB }, { scheme: TRANSIENT_SCHEME }];
   ctx.track(vscode.languages.registerCodeLensProvider(selector, new RegistryCodeLensProvider(ctx)));
+  // VS Code asks for an editor's lenses when it shows the editor and then only when the text or this provider
+  // changes. In a fresh web workbench (1.100) that first ask sometimes never reached the provider, and the lenses
+  // stayed missing until the editor was reopened. Signalling a change whenever a registry editor becomes visible,
+  // or a registry file changes, makes VS Code ask again, so the lenses appear on first open.
+  const shownRegistry = (editors: readonly vscode.TextEditor[]): boolean =>
+    editors.some((e) => isRegistryDocument(e.document) || e.document.uri.scheme === TRANSIENT_SCHEME);
+  ctx.track(vscode.window.onDidChangeVisibleTextEditors((editors) => { if (shownRegistry(editors)) refreshRegistryLenses(); }));
+  ctx.track(registryWorkspace(ctx).onDidChange(() => refreshRegistryLenses()));
+  if (shownRegistry(vscode.window.visibleTextEditors)) refreshRegistryLenses();
   ctx.track(contributeRegistryLens({
     id: 'registry.reveal',
     order: 0,

@@ -5,8 +5,7 @@
 // suggestion twice, so while that service is present we add only what a JSON schema cannot express: finding
 // codes, scimType values, extension URNs, and secret names. Without it, every core item is offered.
 import * as vscode from 'vscode';
-import { getLocation } from 'jsonc-parser';
-import { completionsAt, registrySpec, secretNamesOf, specAt, type CompletionItem } from '../../core/registry';
+import { completionsAt, locationAt, registrySpec, secretNamesOf, specAt, type CompletionItem } from '../../core/registry';
 import { REGISTRY_GLOB, registryWorkspace } from './registryFiles';
 import { toRange } from '../shared/findingLinks';
 import { secretStore } from '../secrets/secretStore';
@@ -36,7 +35,8 @@ export class RegistryCompletionProvider implements vscode.CompletionItemProvider
     const text = doc.getText();
     const offset = doc.offsetAt(position);
     const schemaCovered = jsonServicePresent();
-    const location = getLocation(text, offset);
+    const location = locationAt(text, offset);
+    if (!location) return []; // nested too deep to read: the REGISTRY_JSON_TOO_DEEP diagnostic says so
     const spec = location.isAtPropertyKey ? undefined : specAt(registrySpec, location.path);
     let items = completionsAt(text, offset);
     if (schemaCovered) {
@@ -56,8 +56,7 @@ export class RegistryCompletionProvider implements vscode.CompletionItemProvider
     for (const file of await registryWorkspace(this.ctx).list()) {
       for (const app of file.parsed.applications) for (const ref of secretNamesOf(app.app)) names.add(ref.name);
     }
-    const location = getLocation(doc.getText(), offset);
-    const node = location.previousNode;
+    const node = locationAt(doc.getText(), offset)?.previousNode;
     const range = node?.type === 'string' && node.offset <= offset && offset <= node.offset + node.length
       ? new vscode.Range(doc.positionAt(node.offset), doc.positionAt(node.offset + node.length))
       : new vscode.Range(doc.positionAt(offset), doc.positionAt(offset));

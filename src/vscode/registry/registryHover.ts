@@ -4,8 +4,7 @@
 // markdown (generated from the same field docs), so repeating it would stack the same text twice. Then we hover
 // only what the schema cannot explain: finding codes, scimType values, extension URNs and secret names.
 import * as vscode from 'vscode';
-import { getLocation } from 'jsonc-parser';
-import { hoverAt, registrySpec, secretEnvName, specAt } from '../../core/registry';
+import { hoverAt, locationAt, registrySpec, secretEnvName, specAt } from '../../core/registry';
 import { REGISTRY_GLOB } from './registryFiles';
 import { jsonServicePresent } from './registryCompletion';
 import { toRange } from '../shared/findingLinks';
@@ -18,7 +17,8 @@ export class RegistryHoverProvider implements vscode.HoverProvider {
   async provideHover(doc: vscode.TextDocument, position: vscode.Position): Promise<vscode.Hover | undefined> {
     const text = doc.getText();
     const offset = doc.offsetAt(position);
-    const location = getLocation(text, offset);
+    const location = locationAt(text, offset);
+    if (!location) return undefined; // nested too deep to read: the REGISTRY_JSON_TOO_DEEP diagnostic says so
     const node = location.previousNode;
     const onValue = !location.isAtPropertyKey && node !== undefined && node.offset <= offset && offset <= node.offset + node.length;
     const spec = onValue ? specAt(registrySpec, location.path) : undefined;

@@ -1,6 +1,7 @@
 // `scim-workbench sandbox` in-process: prints base URLs and tokens, serves, stops when the signal aborts.
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { waitFor } from '../../harness/waitFor';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -25,11 +26,7 @@ function io(cwd = process.cwd()): CliIO & { out: () => string; err: () => string
 }
 
 async function until(predicate: () => boolean, what: string): Promise<void> {
-  const deadline = Date.now() + 10_000;
-  while (!predicate()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 10));
-  }
+  await waitFor(what, predicate);
 }
 
 describe('scim-workbench sandbox', () => {
