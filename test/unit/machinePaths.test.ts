@@ -8,7 +8,7 @@ import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 
 const root = join(__dirname, '..', '..');
-const SHIPPED = ['src', 'README.md', 'CHANGELOG.md', 'examples', 'package.json', 'schemas', 'syntaxes', 'snippets', 'media', 'language-configuration.json'];
+const SHIPPED = ['src', 'bench/results.json', 'README.md', 'CHANGELOG.md', 'examples', 'package.json', 'schemas', 'syntaxes', 'snippets', 'media', 'language-configuration.json'];
 const MACHINE_PATH = /(?<![\w.])(?:\/work\/|\/root\/|\/home\/[\w.-]+\/|\/Users\/[\w.-]+\/|\/tmp\/|[A-Za-z]:\\Users\\)/;
 const BINARY = /\.(png|jpe?g|gif|ico|woff2?|vsix)$/i;
 
