@@ -19,6 +19,15 @@ class DriftCodeActionProvider implements vscode.CodeActionProvider {
   constructor(private readonly ctx: WorkbenchContext) {}
 
   provideCodeActions(doc: vscode.TextDocument, range: vscode.Range | vscode.Selection): vscode.CodeAction[] {
+    try {
+      return this.actions(doc, range);
+    } catch (err) {
+      this.ctx.log.error(`Drift quick fixes failed for ${doc.uri.fsPath}: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
+      return [];
+    }
+  }
+
+  private actions(doc: vscode.TextDocument, range: vscode.Range | vscode.Selection): vscode.CodeAction[] {
     const actions: vscode.CodeAction[] = [];
     const text = doc.getText();
     const shown = vscode.languages.getDiagnostics(doc.uri).filter((d) => d.source === DRIFT_DIAGNOSTIC_SOURCE);

@@ -4,16 +4,15 @@
 import * as vscode from 'vscode';
 import { addKnownIssue, knownIssueFor, type ResultNode } from '../../core/probeResults';
 import { reportsToJunit, reportToJson, reportToMarkdown, type ProbeName } from '../../core/probes';
-import type { JsonPath } from '../../core/registry';
-import { registryWorkspace } from '../registry/registryFiles';
+import { parseRegistry, type JsonPath } from '../../core/registry';
 import { revealRange } from '../registry/registryView';
 import { findingCodeTarget } from '../shared/findingLinks';
 import type { WorkbenchContext } from '../shared/workbenchContext';
-import { editOf } from './driftCodeActions';
 import { cancelRuns } from './probeRun';
 import { probeRunStore } from './probeRunStore';
 import { resultNode } from './probeResultsView';
 import { findTarget } from './probeTargets';
+import { replaceText } from './probeWriteBack';
 import { runInteractively } from './runProbesCommand';
 
 type ExportFormat = 'markdown' | 'json' | 'junit';
@@ -81,12 +80,16 @@ async function addFindingToKnownIssues(ctx: WorkbenchContext, arg: unknown, summ
     void vscode.window.showErrorMessage(`Could not add the known issue: ${result.error}`);
     return false;
   }
-  const ok = (await vscode.workspace.applyEdit(editOf(doc, result.edits))) && (await doc.save());
-  const parsed = registryWorkspace(ctx).fromDocument(doc).parsed;
+  const failed = await replaceText(doc, result.text);
+  if (failed) {
+    void vscode.window.showErrorMessage(`Could not add the known issue: ${failed}`);
+    return false;
+  }
+  const parsed = parseRegistry(result.text);
   const app = parsed.applications.find((a) => a.app.id === run.appId);
   const list = app ? parsed.rangeOf(['applications', app.index, 'knownIssues']) : undefined;
   if (list) await revealRange(uri, list.start, list.end);
-  return ok;
+  return true;
 }
 
 async function revealField(ctx: WorkbenchContext, registry: unknown, appId: unknown, field: unknown): Promise<boolean> {

@@ -27,11 +27,18 @@ export interface WriteBackSummary {
   promoted: string[];
 }
 
-async function replaceText(doc: vscode.TextDocument, after: string): Promise<boolean> {
+/**
+ * Writes the change: into the file when the document has no unsaved edits (an open editor follows the disk), as an
+ * edit of the document otherwise, so unsaved work is neither lost nor saved behind the user's back.
+ */
+export async function replaceText(doc: vscode.TextDocument, after: string): Promise<string | undefined> {
   const edit = minimalEdit(doc.getText(), after);
-  if (!edit) return true;
-  const ok = await vscode.workspace.applyEdit(editOf(doc, [edit]));
-  return ok && (await doc.save());
+  if (!edit) return undefined;
+  if (doc.isDirty) {
+    return (await vscode.workspace.applyEdit(editOf(doc, [edit]))) ? undefined : `the edit to ${doc.uri.fsPath} was refused`;
+  }
+  await vscode.workspace.fs.writeFile(doc.uri, new TextEncoder().encode(after));
+  return undefined;
 }
 
 function argsOf(arg: unknown): WriteBackArgs | undefined {
@@ -57,7 +64,8 @@ export async function writeBack(ctx: WorkbenchContext, arg: unknown): Promise<Wr
   }
   const doc = await vscode.workspace.openTextDocument(uri);
   const outcome = writeBackReport(doc.getText(), run.report);
-  if (!(await replaceText(doc, outcome.text))) throw new Error(`Could not write to ${uri.fsPath}.`);
+  const failed = await replaceText(doc, outcome.text);
+  if (failed) throw new Error(`Write-back of ${args.app}: ${failed}.`);
   const summary: WriteBackSummary = { applied: outcome.applied, problems: outcome.problems, drift: outcome.drift.length, promoted: [] };
   for (const p of outcome.problems) ctx.log.warn(`Write-back ${args.app}: ${p}`);
   ctx.log.info(`Write-back ${args.app}: ${outcome.applied.join('; ') || 'nothing to change'}`);
@@ -81,7 +89,8 @@ export async function writeBack(ctx: WorkbenchContext, arg: unknown): Promise<Wr
     const choice = await vscode.window.showWarningMessage(`Write ${fields.length} observed value(s) into the declared fields of ${args.app}?`, { modal: true, detail: fields.join('\n') }, go);
     if (choice !== go) return summary;
   }
-  if (!(await replaceText(doc, writeBackReport(doc.getText(), run.report, { promote: true }).text))) throw new Error(`Could not write to ${uri.fsPath}.`);
+  const notPromoted = await replaceText(doc, writeBackReport(doc.getText(), run.report, { promote: true }).text);
+  if (notPromoted) throw new Error(`Promotion into ${args.app}: ${notPromoted}.`);
   summary.promoted = promoted.applied.filter((a) => !a.startsWith('observed.'));
   ctx.log.info(`Promoted into ${args.app}: ${summary.promoted.join('; ')}`);
   return summary;
