@@ -6,7 +6,7 @@ import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const shown = ['sidebar-views.png', 'payload-hover.png', 'registry-view.png', 'sandbox-running.png', 'demo-workbench.png'];
+const shown = ['sidebar-views.png', 'payload-hover.png', 'registry-view.png', 'sandbox-running.png', 'demo-workbench.png', 'probe-results.png'];
 mkdirSync(join(root, 'docs/screenshots'), { recursive: true });
 for (const name of shown) {
   const from = join(root, '.artifacts/screenshots', name);
