@@ -1,8 +1,8 @@
 // What `probe` and `cleanup` work on: the registry's applications picked by --app or --all, each with a client
 // whose secrets come from SCIM_SECRET_<NAME> (checked before anything is sent) and its cleanup journal file.
-import { dirname, join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { createScimClient, ScimConfigError, type ScimClient } from '../core/http';
-import { CleanupJournal, fileJournalStore, type JournalStore } from '../core/probes';
+import { CleanupJournal, defaultJournalPath, fileJournalStore, type JournalStore } from '../core/probes';
 import { envSecretSource, type Application, type ParsedRegistry } from '../core/registry';
 import { UsageError, type CliIO } from './command';
 import { pickApplication, readRegistry } from './cliInputs';
@@ -13,10 +13,7 @@ export interface Target {
   journal: CleanupJournal;
 }
 
-/** Default journal: beside the registry, in `.scim-workbench/` (git-ignored by the journal itself), a file per app. */
-export function defaultJournalPath(registryFile: string, appId: string): string {
-  return join(dirname(registryFile), '.scim-workbench', 'probe-journal', `${appId.replace(/[^A-Za-z0-9._-]/g, '_')}.json`);
-}
+export { defaultJournalPath };
 
 /**
  * The applications named by --app (each must exist), or with --all those that opt in: every application with a

@@ -1,7 +1,7 @@
 // The features bundle (dist/features.js): everything the extension does, loaded by src/extension.ts the first
 // time a SCIM file, view or command needs it (see shared/lazyFeatures.ts). A new feature registers here.
 import type * as vscode from 'vscode';
-import { registerProbeResultsView } from './probes/probeResultsView';
+import { registerProbes } from './probes/probeFeatures';
 import { registerRegistry } from './registry/registryFeatures';
 import { registerSecrets } from './secrets/secretCommands';
 import { registerSandbox } from './sandbox/sandboxCommands';
@@ -12,9 +12,9 @@ import { RUNNER_VIEW_TYPE } from './runner/runnerPanelHtml';
 import type { WorkbenchContext } from './shared/workbenchContext';
 
 export function activateFeatures(ctx: WorkbenchContext): void {
-  registerProbeResultsView(ctx);
   registerSecrets(ctx);
   registerRegistry(ctx);
+  registerProbes(ctx);
   registerSandbox(ctx);
   registerPayloadEditing(ctx);
   registerRequestFiles(ctx);

@@ -2,7 +2,7 @@
 export * from './types';
 export { PROBE_CODES, SHARED_PROBE_CODES, PROBE_CODE_ALIASES, probeCodeInfo, type ProbeCode, type AnyProbeCode, type ProbeCodeInfo } from './codes';
 export { ProbeContext, ProbeCancelled, ProbeSkipped, DEFAULT_TEST_PREFIX, DEFAULT_PROBE_OPTIONS, type CreatedResource, type PendingCreate } from './context';
-export { CleanupJournal, fileJournalStore, memoryJournalStore, type JournalEntry, type JournalKind, type JournalStore } from './journal';
+export { CleanupJournal, defaultJournalPath, fileJournalStore, memoryJournalStore, type JournalEntry, type JournalKind, type JournalStore } from './journal';
 export { cleanUpJournal, type CleanupOptions } from './cleanup';
 export { runProbes, planProbes, newRunId, reportHasErrors, type RunProbesOptions } from './runner';
 export { driftFindings, valueAt, sameValue, fieldName } from './drift';

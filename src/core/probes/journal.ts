@@ -76,6 +76,11 @@ export function fileJournalStore(path: string): JournalStore {
   };
 }
 
+/** Default journal: beside the registry, in `.scim-workbench/` (git-ignored by the journal itself), a file per app. */
+export function defaultJournalPath(registryFile: string, appId: string): string {
+  return join(dirname(registryFile), '.scim-workbench', 'probe-journal', `${appId.replace(/[^A-Za-z0-9._-]/g, '_')}.json`);
+}
+
 /** An in-memory store, for callers that keep the journal elsewhere (tests, or a host with its own storage). */
 export function memoryJournalStore(initial: JournalEntry[] = []): JournalStore {
   let entries = [...initial];
