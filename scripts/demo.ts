@@ -14,7 +14,7 @@ import { freePort, startServer, workbenchUrl, type RunningServer } from '../test
 const root = resolve(__dirname, '..');
 const workspace = join(root, 'examples/workspace');
 export const demoPort = 4780;
-export const demoProfiles = ['strict', 'entra-compatible', 'aws-like', 'slack-like', 'github-like'];
+export const demoProfiles = ['strict', 'entra-compatible', 'aws-like', 'slack-like', 'github-like', 'drifting'];
 
 const out = (t: string): void => { process.stdout.write(t); };
 

@@ -12,7 +12,7 @@ test('the workspace example lints clean and lists the sandbox applications', () 
   const parsed = parseRegistry(text, 'scim-registry.jsonc');
   assert.deepEqual(
     parsed.applications.map((a) => a.app.id),
-    ['strict', 'entra-compatible', 'aws-like', 'slack-like', 'github-like', 'acme-crm'],
+    ['strict', 'entra-compatible', 'aws-like', 'slack-like', 'github-like', 'drifting', 'acme-crm'],
   );
   for (const { app } of parsed.applications.slice(0, 5)) {
     assert.equal(app.baseUrl, `http://127.0.0.1:4780/apps/${app.id}/scim/v2`);
