@@ -9,8 +9,21 @@ import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { Page } from 'playwright-core';
 import { captureOnFailure, openSession, runCommand, screenshot, type Session } from './workbenchUi';
 import { choose, runnerFrame } from './runnerWorkspace';
+
+/** Opens a request file by name, clicks its Send lens, and waits for the notice that nothing was sent. */
+async function sendFromLens(page: Page, file: string): Promise<void> {
+  await page.keyboard.press('Control+P');
+  await page.locator('.quick-input-widget input').fill(file);
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: file }).first().waitFor({ timeout: 15_000 });
+  await page.keyboard.press('Enter');
+  const lens = page.locator('.codelens-decoration a', { hasText: 'Send' }).first();
+  await captureOnFailure(page, `untrusted-lens-${file}`, () => lens.waitFor({ timeout: 30_000 }));
+  await lens.click();
+  await page.locator('.notification-toast', { hasText: 'sends nothing from an untrusted workspace' }).first().waitFor({ timeout: 20_000 });
+}
 
 describe('request runner in an untrusted workspace', () => {
   const seen: { url?: string; headers: IncomingHttpHeaders }[] = [];
@@ -54,14 +67,7 @@ describe('request runner in an untrusted workspace', () => {
     const dont = page.locator('.monaco-dialog-box .monaco-button', { hasText: /No, I don.t trust/ });
     if (await dont.waitFor({ timeout: 5_000 }).then(() => true, () => false)) await dont.click();
     await captureOnFailure(page, 'untrusted-mode', () => page.locator('.statusbar-item', { hasText: 'Restricted Mode' }).first().waitFor({ timeout: 30_000 }));
-    await page.keyboard.press('Control+P');
-    await page.locator('.quick-input-widget input').fill('collect.scim');
-    await page.locator('.quick-input-list .monaco-list-row', { hasText: 'collect.scim' }).first().waitFor({ timeout: 15_000 });
-    await page.keyboard.press('Enter');
-    const lens = page.locator('.codelens-decoration a', { hasText: 'Send' }).first();
-    await captureOnFailure(page, 'untrusted-lens', () => lens.waitFor({ timeout: 30_000 }));
-    await lens.click();
-    await page.locator('.notification-toast', { hasText: 'sends nothing from an untrusted workspace' }).first().waitFor({ timeout: 20_000 });
+    await sendFromLens(page, 'collect.scim');
 
     await runCommand(page, 'SCIM: Open Request Runner');
     const frame = await runnerFrame(page);
@@ -76,14 +82,7 @@ describe('request runner in an untrusted workspace', () => {
     const { page } = s;
     await runCommand(page, 'Notifications: Clear All Notifications');
     await runCommand(page, 'View: Close All Editors');
-    await page.keyboard.press('Control+P');
-    await page.locator('.quick-input-widget input').fill('collect-oauth.scim');
-    await page.locator('.quick-input-list .monaco-list-row', { hasText: 'collect-oauth.scim' }).first().waitFor({ timeout: 15_000 });
-    await page.keyboard.press('Enter');
-    const lens = page.locator('.codelens-decoration a', { hasText: 'Send' }).first();
-    await captureOnFailure(page, 'untrusted-oauth-lens', () => lens.waitFor({ timeout: 30_000 }));
-    await lens.click();
-    await page.locator('.notification-toast', { hasText: 'sends nothing from an untrusted workspace' }).first().waitFor({ timeout: 20_000 });
+    await sendFromLens(page, 'collect-oauth.scim');
     assert.deepEqual(seen, [], 'neither the token endpoint nor the server received anything');
   });
 
