@@ -110,16 +110,27 @@ const recordOf = (c: Check): Check => (v) => isObj(v) && Object.values(v).every(
 const any: Check = () => true;
 /** Required fields, and optional ones (absent or undefined, else checked). */
 function shape(required: Record<string, Check>, optional: Record<string, Check> = {}): Check {
+  // Own properties only: a field inherited from a prototype is not one the sender set.
+  const at = (v: Record<string, unknown>, k: string): unknown => (Object.prototype.hasOwnProperty.call(v, k) ? v[k] : undefined);
   return (v) => isObj(v)
-    && Object.entries(required).every(([k, c]) => c(v[k]))
-    && Object.entries(optional).every(([k, c]) => v[k] === undefined || c(v[k]));
+    && Object.entries(required).every(([k, c]) => c(at(v, k)))
+    && Object.entries(optional).every(([k, c]) => at(v, k) === undefined || c(at(v, k)));
 }
 
-const request = shape({
+/** As `shape`, and no other own keys: what the extension acts on is exactly what the protocol declares. */
+function exact(required: Record<string, Check>, optional: Record<string, Check> = {}): Check {
+  const loose = shape(required, optional);
+  const known = new Set([...Object.keys(required), ...Object.keys(optional)]);
+  return (v) => loose(v) && Object.keys(v as object).every((k) => known.has(k));
+}
+
+const requestFields = {
   appId: str, method: str, path: str, body: str,
-  query: (v) => isObj(v) && Object.entries(v).every(([k, x]) => (QUERY_FIELDS as readonly string[]).includes(k) && (x === undefined || typeof x === 'string')),
-  headers: arrayOf(shape({ name: str, value: str })),
-});
+  query: (v: unknown) => isObj(v) && Object.entries(v).every(([k, x]) => (QUERY_FIELDS as readonly string[]).includes(k) && (x === undefined || typeof x === 'string')),
+};
+const request = shape({ ...requestFields, headers: arrayOf(shape({ name: str, value: str })) });
+/** A request from the page: nothing beyond the declared fields, at any level. */
+const pageRequest = exact({ ...requestFields, headers: arrayOf(exact({ name: str, value: str })) });
 const app = shape({ id: str, source: str }, { name: str, baseUrl: str });
 const transcriptBody = shape({ kind: oneOf('json', 'text', 'html', 'empty'), size: num, text: str, truncated: bool, omittedBytes: num }, { contentType: str, parseError: str });
 const exchange = shape({
@@ -161,22 +172,30 @@ const toWebview: Record<ToWebview['type'], Check> = {
   notice: shape({ level: oneOf('info', 'error'), text: str }),
 };
 
+// The page's messages are held to the letter (no extra keys): whatever a compromised page adds is refused.
+const fromPage = (required: Record<string, Check>, optional: Record<string, Check> = {}): Check => exact({ type: str, ...required }, optional);
 const toExtension: Record<ToExtension['type'], Check> = {
-  ready: shape({}, { resultId: str }),
-  send: shape({ request }),
-  cancel: shape({}),
-  showHistory: shape({ id: str }),
-  resend: shape({ id: str }),
-  copyCurl: shape({ id: str }),
-  saveResponse: shape({ id: str }),
-  openRequestFile: shape({ request }),
-  bodyFromEditor: shape({}),
-  clearHistory: shape({ appId: str }),
+  ready: fromPage({}, { resultId: str }),
+  send: fromPage({ request: pageRequest }),
+  cancel: fromPage({}),
+  showHistory: fromPage({ id: str }),
+  resend: fromPage({ id: str }),
+  copyCurl: fromPage({ id: str }),
+  saveResponse: fromPage({ id: str }),
+  openRequestFile: fromPage({ request: pageRequest }),
+  bodyFromEditor: fromPage({}),
+  clearHistory: fromPage({ appId: str }),
 };
 
 function validate<T extends { type: string }>(checks: Record<string, Check>, message: unknown): T | undefined {
-  if (!isObj(message) || typeof message.type !== 'string' || !Object.prototype.hasOwnProperty.call(checks, message.type)) return undefined;
-  return (checks[message.type] as Check)(message) ? (message as unknown as T) : undefined;
+  const own = (o: object, k: string): boolean => Object.prototype.hasOwnProperty.call(o, k);
+  if (!isObj(message) || !own(message, 'type') || typeof message.type !== 'string' || !own(checks, message.type)) return undefined;
+  try {
+    return (checks[message.type] as Check)(message) ? (message as unknown as T) : undefined;
+  } catch {
+    // A getter or proxy that throws (not from structured clone, but from a test or a future caller): not ours.
+    return undefined;
+  }
 }
 
 /** A message from the extension, or undefined when it is not one the webview understands. */

@@ -10,6 +10,7 @@ import { registerRequestFiles } from './requestFiles/requestFileFeatures';
 import { registerRunner, reviveRunnerPanel } from './runner/runnerFeatures';
 import { RUNNER_VIEW_TYPE } from './runner/runnerPanelHtml';
 import type { WorkbenchContext } from './shared/workbenchContext';
+import { registerTestHooks } from './shared/testHooks';
 
 export function activateFeatures(ctx: WorkbenchContext): void {
   registerSecrets(ctx);
@@ -19,6 +20,7 @@ export function activateFeatures(ctx: WorkbenchContext): void {
   registerPayloadEditing(ctx);
   registerRequestFiles(ctx);
   registerRunner(ctx);
+  registerTestHooks(ctx);
 }
 
 /** A webview panel VS Code restores after a reload (its serializer is the activation bundle's; see lazyFeatures). */

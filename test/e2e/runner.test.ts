@@ -12,7 +12,7 @@ import { captureOnFailure, openSession, runCommand, screenshot, type Session } f
 import { choose, requestResult, runnerFrame, runnerWorkspace, TOKEN, type RunnerWorkspace } from './runnerWorkspace';
 
 const USER = 'runner-ui-dup@example.com';
-const XSS = '<script>window.__scimXss=1</script><img src=x onerror="window.__scimXss=2">';
+const XSS = '<script>window.__scimXss=1;alert("scimxss")</script><img src=x onerror="window.__scimXss=2;console.log(\'scimxss\')">';
 
 /** Scrolls the panel to its top, so a screenshot shows the status line. */
 async function panelTop(frame: Frame): Promise<void> {
@@ -61,10 +61,14 @@ describe('request runner UI', () => {
   let w: RunnerWorkspace;
   let s: Session;
   let frame: Frame;
+  const sideEffects: string[] = [];
   before(async () => {
     w = await runnerWorkspace();
     writeFileSync(join(w.folder, 'requests', 'prompt.scim'), '# @app strict\n\n### with a typed token\nGET /Users?count=1\nX-Api-Token: {{$prompt api token}}\n');
     s = await openSession(w.folder, { env: { SCIM_SECRET_SANDBOX_TOKEN: TOKEN } });
+    // Anything the XSS body could do that shows outside the DOM: a dialog, a console line.
+    s.page.on('dialog', (d) => { sideEffects.push(`dialog: ${d.message()}`); void d.dismiss(); });
+    s.page.on('console', (m) => { if (m.text().includes('scimxss')) sideEffects.push(`console: ${m.text()}`); });
     // Screenshots for the README: the editor and the panel side by side, without the explorer.
     await runCommand(s.page, 'View: Close Primary Side Bar');
   });
@@ -85,10 +89,12 @@ describe('request runner UI', () => {
       await frame.locator('#send').click();
       await frame.locator('#status-line', { hasText: '201 Created' }).waitFor({ timeout: 30_000 });
     });
-    const body = await frame.locator('#response-body').textContent();
-    assert.ok(body?.includes('<script>window.__scimXss=1</script>'), body ?? '');
+    const body = await frame.locator('#response-body').innerText();
+    // Pretty JSON escapes the double quotes inside the string; the markup is otherwise shown as written.
+    assert.ok(body.includes('<script>window.__scimXss=1;alert(\\"scimxss\\")</script><img src=x onerror=\\"window.__scimXss=2;console.log(\'scimxss\')\\">'), body);
     assert.equal(await frame.evaluate(() => (window as unknown as { __scimXss?: number }).__scimXss), undefined, 'no script from the body ran');
     assert.equal(await frame.locator('#response-body script, #response-body img').count(), 0);
+    assert.deepEqual(sideEffects, [], 'no dialog opened and nothing logged by the body\'s markup');
     await frame.locator('#checks').waitFor();
     await runCommand(page, 'Notifications: Clear All Notifications');
     await panelTop(frame);

@@ -1,6 +1,7 @@
 // Restricted mode: in a workspace the user does not trust, nothing is sent — not from a request file's Send lens,
-// not from the runner panel — so a registry in an untrusted folder can never carry a stored secret anywhere. The
-// test's server counts every request (there must be none) and the user is told why.
+// not from the runner panel, not to an OAuth token endpoint the registry names — so a registry in an untrusted
+// folder can never carry a stored secret anywhere. The test's server records every request (there must be none)
+// and the user is told why. Starting the local sandbox stays allowed, and even its registry sends nothing.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -8,8 +9,21 @@ import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { Page } from 'playwright-core';
 import { captureOnFailure, openSession, runCommand, screenshot, type Session } from './workbenchUi';
-import { runnerFrame } from './runnerWorkspace';
+import { choose, runnerFrame } from './runnerWorkspace';
+
+/** Opens a request file by name, clicks its Send lens, and waits for the notice that nothing was sent. */
+async function sendFromLens(page: Page, file: string): Promise<void> {
+  await page.keyboard.press('Control+P');
+  await page.locator('.quick-input-widget input').fill(file);
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: file }).first().waitFor({ timeout: 15_000 });
+  await page.keyboard.press('Enter');
+  const lens = page.locator('.codelens-decoration a', { hasText: 'Send' }).first();
+  await captureOnFailure(page, `untrusted-lens-${file}`, () => lens.waitFor({ timeout: 30_000 }));
+  await lens.click();
+  await page.locator('.notification-toast', { hasText: 'sends nothing from an untrusted workspace' }).first().waitFor({ timeout: 20_000 });
+}
 
 describe('request runner in an untrusted workspace', () => {
   const seen: { url?: string; headers: IncomingHttpHeaders }[] = [];
@@ -25,11 +39,21 @@ describe('request runner in an untrusted workspace', () => {
     const port = (server.address() as AddressInfo).port;
     folder = mkdtempSync(join(tmpdir(), 'scimwb-untrusted-'));
     writeFileSync(join(folder, 'scim-registry.jsonc'), JSON.stringify({
-      applications: [{ id: 'collector', baseUrl: `http://127.0.0.1:${port}/scim/v2`, auth: { type: 'bearer', secret: 'sandbox-token' } }],
+      applications: [
+        { id: 'collector', baseUrl: `http://127.0.0.1:${port}/scim/v2`, auth: { type: 'bearer', secret: 'sandbox-token' } },
+        {
+          id: 'collector-oauth', baseUrl: `http://127.0.0.1:${port}/scim/v2`,
+          auth: { type: 'oauth2ClientCredentials', tokenUrl: `http://127.0.0.1:${port}/oauth/token`, clientId: 'victim-client', secret: 'victim-oauth' },
+        },
+      ],
     }, null, 2));
     mkdirSync(join(folder, 'requests'));
     writeFileSync(join(folder, 'requests', 'collect.scim'), '# @app collector\n\n### would carry the token\nGET /Users\n');
-    s = await openSession(folder, { settings: { 'security.workspace.trust.enabled': true, 'security.workspace.trust.startupPrompt': 'always' }, env: { SCIM_SECRET_SANDBOX_TOKEN: 'victim-token-a81f3c' } });
+    writeFileSync(join(folder, 'requests', 'collect-oauth.scim'), '# @app collector-oauth\n\n### would fetch a token with the client secret\nGET /Users\n');
+    s = await openSession(folder, {
+      settings: { 'security.workspace.trust.enabled': true, 'security.workspace.trust.startupPrompt': 'always', 'scimWorkbench.sandbox.port': 0 },
+      env: { SCIM_SECRET_SANDBOX_TOKEN: 'victim-token-a81f3c', SCIM_SECRET_VICTIM_OAUTH: 'victim-oauth-secret-5b2e' },
+    });
   });
   after(async () => {
     await s?.close();
@@ -43,14 +67,7 @@ describe('request runner in an untrusted workspace', () => {
     const dont = page.locator('.monaco-dialog-box .monaco-button', { hasText: /No, I don.t trust/ });
     if (await dont.waitFor({ timeout: 5_000 }).then(() => true, () => false)) await dont.click();
     await captureOnFailure(page, 'untrusted-mode', () => page.locator('.statusbar-item', { hasText: 'Restricted Mode' }).first().waitFor({ timeout: 30_000 }));
-    await page.keyboard.press('Control+P');
-    await page.locator('.quick-input-widget input').fill('collect.scim');
-    await page.locator('.quick-input-list .monaco-list-row', { hasText: 'collect.scim' }).first().waitFor({ timeout: 15_000 });
-    await page.keyboard.press('Enter');
-    const lens = page.locator('.codelens-decoration a', { hasText: 'Send' }).first();
-    await captureOnFailure(page, 'untrusted-lens', () => lens.waitFor({ timeout: 30_000 }));
-    await lens.click();
-    await page.locator('.notification-toast', { hasText: 'sends nothing from an untrusted workspace' }).first().waitFor({ timeout: 20_000 });
+    await sendFromLens(page, 'collect.scim');
 
     await runCommand(page, 'SCIM: Open Request Runner');
     const frame = await runnerFrame(page);
@@ -59,5 +76,37 @@ describe('request runner in an untrusted workspace', () => {
     await captureOnFailure(page, 'untrusted-panel', () => frame.locator('#status-line', { hasText: 'Not sent: SCIM Workbench sends nothing from an untrusted workspace' }).waitFor({ timeout: 20_000 }));
     await screenshot(page, 'runner-untrusted');
     assert.deepEqual(seen, [], 'the server received nothing');
+  });
+
+  test('an OAuth application from the untrusted registry: Send reaches neither its token endpoint nor its server', async () => {
+    const { page } = s;
+    await runCommand(page, 'Notifications: Clear All Notifications');
+    await runCommand(page, 'View: Close All Editors');
+    await sendFromLens(page, 'collect-oauth.scim');
+    assert.deepEqual(seen, [], 'neither the token endpoint nor the server received anything');
+  });
+
+  test('starting the local sandbox stays allowed; its registry sends nothing either while untrusted', async () => {
+    const { page } = s;
+    await runCommand(page, 'Notifications: Clear All Notifications');
+    await runCommand(page, 'SCIM: Start Sandbox');
+    const item = page.locator('.statusbar-item', { hasText: 'SCIM sandbox' });
+    await captureOnFailure(page, 'untrusted-sandbox', () => item.waitFor({ state: 'visible', timeout: 30_000 }));
+    const port = /SCIM sandbox :(\d+)/.exec(await item.innerText())?.[1];
+    assert.ok(port, await item.innerText());
+    const root = await fetch(`http://127.0.0.1:${port}/`);
+    assert.equal(root.status, 200, 'the sandbox runs and answers');
+
+    await runCommand(page, 'SCIM: Open Request Runner');
+    const frame = await runnerFrame(page);
+    await frame.locator('#trust-banner').waitFor({ state: 'visible', timeout: 20_000 });
+    await choose(frame, 'app', 'sandbox-strict');
+    await frame.locator('#send').click();
+    await frame.locator('#status-line', { hasText: 'Not sent: SCIM Workbench sends nothing from an untrusted workspace' }).waitFor({ timeout: 20_000 });
+    assert.deepEqual(seen, []);
+
+    await item.click();
+    await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Stop sandbox' }).click();
+    await item.waitFor({ state: 'hidden', timeout: 20_000 });
   });
 });

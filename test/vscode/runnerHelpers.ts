@@ -4,6 +4,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import * as vscode from 'vscode';
+import type { RunnerRequest, ToWebview } from '../../src/core/protocol';
 import { startSandbox, type RequestLogEntry, type RunningSandbox } from '../../src/sandbox';
 import { waitFor, workspaceRoot } from './registryHelpers';
 import { heldClock } from '../harness/heldClock';
@@ -127,4 +128,27 @@ export function lineOf(doc: vscode.TextDocument, needle: string): number {
   const at = doc.getText().indexOf(needle);
   if (at < 0) throw new Error(`"${needle}" is not in the document`);
   return doc.positionAt(at).line;
+}
+
+/** What the runner panel's test hook answers: whether it is open and ready, and the messages posted to the page. */
+export interface PanelHook { open: boolean; ready: boolean; posted: ToWebview[]; count: number }
+
+/** Reads the panel's test hook; with `receive`, first speaks for the page (the message goes through validation). */
+export const hook = (receive?: unknown): Thenable<PanelHook> =>
+  vscode.commands.executeCommand<PanelHook>('scimWorkbench.internal.runnerPanel', receive === undefined ? undefined : { receive });
+
+export function runnerRequest(appId: string, extra: Partial<RunnerRequest> = {}): RunnerRequest {
+  return { appId, method: 'GET', path: '/Users', query: {}, headers: [], body: '', ...extra };
+}
+
+/** Speaks for the page and waits for the next message of `type` posted after it. */
+export async function exchange<T extends ToWebview['type']>(message: unknown, type: T): Promise<Extract<ToWebview, { type: T }>> {
+  const before = (await hook()).count;
+  await hook(message);
+  return waitFor(`a ${type} message`, async () => {
+    const { posted, count } = await hook();
+    // The log keeps the last 50 messages: the fresh ones are its last `count - before`.
+    const fresh = posted.slice(Math.max(0, posted.length - (count - before)));
+    return fresh.find((m): m is Extract<ToWebview, { type: T }> => m.type === type);
+  });
 }

@@ -5,28 +5,9 @@
 // environment variable), save (a *.response.scim.json whose hover explains it), open as a request file.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import type { RunnerRequest, RunnerResult, ToWebview } from '../../src/core/protocol';
+import type { RunnerResult } from '../../src/core/protocol';
 import { activate, codeOf, waitFor, workspaceRoot } from './registryHelpers';
-import { forget, plain, RT_TOKEN, runnerFixture, type RunnerFixture } from './runnerHelpers';
-
-interface Hook { open: boolean; ready: boolean; posted: ToWebview[]; count: number }
-const hook = (receive?: unknown): Thenable<Hook> => vscode.commands.executeCommand<Hook>('scimWorkbench.internal.runnerPanel', receive === undefined ? undefined : { receive });
-
-function request(appId: string, extra: Partial<RunnerRequest> = {}): RunnerRequest {
-  return { appId, method: 'GET', path: '/Users', query: {}, headers: [], body: '', ...extra };
-}
-
-/** Speaks for the page and waits for the next message of `type` posted after it. */
-async function exchange<T extends ToWebview['type']>(message: unknown, type: T): Promise<Extract<ToWebview, { type: T }>> {
-  const before = (await hook()).count;
-  await hook(message);
-  return waitFor(`a ${type} message`, async () => {
-    const { posted, count } = await hook();
-    // The log keeps the last 50 messages: the fresh ones are its last `count - before`.
-    const fresh = posted.slice(Math.max(0, posted.length - (count - before)));
-    return fresh.find((m): m is Extract<ToWebview, { type: T }> => m.type === type);
-  });
-}
+import { exchange, forget, hook, plain, runnerRequest as request, RT_TOKEN, runnerFixture, type RunnerFixture } from './runnerHelpers';
 
 describe('request runner panel protocol', () => {
   let f: RunnerFixture;

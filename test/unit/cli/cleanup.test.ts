@@ -92,7 +92,8 @@ describe('scim-workbench cleanup', () => {
     // The sandbox's write log: the killed run and the cleanup wrote only to the probe's own users (or ids that do not exist).
     const writes = sb.apps[0]!.writes();
     assert.ok(writes.length > 0);
-    const foreign = writes.filter((w) => (w.method === 'POST' ? w.name !== undefined && !w.name.startsWith('scimwb-probe-') : w.existed && !(w.name ?? '').startsWith('scimwb-probe-')));
+    const foreign = writes.filter((w) => (w.method === 'POST' ? w.name !== undefined && !w.name.startsWith('scimwb-probe-') : w.existed && !(w.name ?? '').startsWith('scimwb-probe-'))
+      || (w.nameAfter !== undefined && !w.nameAfter.startsWith('scimwb-probe-')));
     assert.deepEqual(foreign, []);
   });
 

@@ -1,4 +1,4 @@
-// Runs of the writing probes that are cancelled midway, or whose server starts failing midway, leave no resource
+// Runs of the writing probes that pass, are cancelled midway, or whose server starts failing midway, leave no resource
 // with the test prefix once cleanup has run (the run's own, or `cleanUpJournal` after the server recovers), and
 // the sandbox's write log shows that no write ever touched a resource outside the prefix.
 import { after, before, describe, test } from 'node:test';
@@ -77,6 +77,19 @@ describe('residue', () => {
     logSeq = last;
     assert.equal(outside.length, 1);
     assert.match(outside[0]!, /^PATCH \/Users\//);
+  });
+
+  test('a run that goes through: its own cleanup removes everything it made', async () => {
+    const app = target(false);
+    const journal = new CleanupJournal(memoryJournalStore(), app.id, app.baseUrl);
+    const report = await runProbes(app, { client: clientFor(app), journal, only: WRITERS, deactivationHorizonMs: 2000 });
+    assert.equal(report.cancelled, false);
+    assert.ok(report.probes.every((p) => p.status !== 'error'), JSON.stringify(report.probes.map((p) => [p.probe, p.status])));
+    assert.ok(report.cleanup.created >= 1, 'the run made test resources');
+    assert.deepEqual(report.cleanup.failed, []);
+    assert.deepEqual(journal.pending(), []);
+    assert.deepEqual(await residue(), []);
+    await onlyPrefixWritten();
   });
 
   for (const k of [1, 2, 4, 7, 10]) {
