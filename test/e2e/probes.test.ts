@@ -20,7 +20,7 @@ describe('probes UI', () => {
   test('runs probes from the palette, shows findings, opens an exchange', async () => {
     const { page } = s;
     await runCommand(page, 'SCIM: Start Sandbox');
-    await page.locator('.statusbar-item', { hasText: 'SCIM sandbox' }).waitFor({ state: 'visible', timeout: 30_000 });
+    await page.locator('.statusbar-item', { hasText: /SCIM sandbox :\d+/ }).waitFor({ state: 'visible', timeout: 30_000 });
 
     const pickApp = async (): Promise<void> => {
       await runCommand(page, 'SCIM: Run Probes...');

@@ -50,9 +50,9 @@ describe('registry and sandbox UI', () => {
 
   test('SCIM: Start Sandbox shows a status bar item and the sandbox registry; the item stops it', async () => {
     await runCommand(s.page, 'SCIM: Start Sandbox');
-    const item = s.page.locator('.statusbar-item', { hasText: 'SCIM sandbox' });
+    // The item first reads "Starting the SCIM sandbox", then names the port: wait for the port.
+    const item = s.page.locator('.statusbar-item', { hasText: /SCIM sandbox :\d+/ });
     await item.waitFor({ state: 'visible', timeout: 30_000 });
-    assert.match(await item.innerText(), /SCIM sandbox :\d+/);
     const registryPane = s.page.locator('.part.sidebar .pane', { has: s.page.locator('.pane-header', { hasText: 'Registry' }) }).first();
     await registryPane.locator('.monaco-list-row', { hasText: 'Sandbox (running)' }).waitFor({ timeout: 45_000 });
     await registryPane.locator('.monaco-list-row', { hasText: 'Sandbox: aws-like' }).waitFor();

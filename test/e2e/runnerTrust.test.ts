@@ -86,11 +86,23 @@ describe('request runner in an untrusted workspace', () => {
     assert.deepEqual(seen, [], 'neither the token endpoint nor the server received anything');
   });
 
+  test('SCIM: Run Probes... on the untrusted registry runs nothing, sends nothing, and says why', async () => {
+    const { page } = s;
+    await runCommand(page, 'Notifications: Clear All Notifications');
+    await runCommand(page, 'SCIM: Run Probes...');
+    const row = page.locator('.quick-input-list .monaco-list-row', { hasText: 'collector' }).first();
+    await captureOnFailure(page, 'untrusted-probes-pick', () => row.waitFor({ timeout: 30_000 }));
+    await row.click();
+    await captureOnFailure(page, 'untrusted-probes', () => page.locator('.notification-toast', { hasText: 'runs no probes in an untrusted workspace' }).first().waitFor({ timeout: 20_000 }));
+    assert.deepEqual(seen, [], 'the server received nothing');
+  });
+
   test('starting the local sandbox stays allowed; its registry sends nothing either while untrusted', async () => {
     const { page } = s;
     await runCommand(page, 'Notifications: Clear All Notifications');
     await runCommand(page, 'SCIM: Start Sandbox');
-    const item = page.locator('.statusbar-item', { hasText: 'SCIM sandbox' });
+    // The item first reads "Starting the SCIM sandbox", then names the port: wait for the port.
+    const item = page.locator('.statusbar-item', { hasText: /SCIM sandbox :\d+/ });
     await captureOnFailure(page, 'untrusted-sandbox', () => item.waitFor({ state: 'visible', timeout: 30_000 }));
     const port = /SCIM sandbox :(\d+)/.exec(await item.innerText())?.[1];
     assert.ok(port, await item.innerText());
