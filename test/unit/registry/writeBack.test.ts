@@ -51,7 +51,7 @@ describe('updateObserved', () => {
   });
 
   test('adds a probe next to existing ones and adds a missing observed block, by pure insertion', () => {
-    for (const [id, index] of [['strict', 0], ['aws-like', 2], ['acme-crm', 5]] as const) {
+    for (const [id, index] of [['strict', 0], ['aws-like', 2], ['acme-crm', 6]] as const) {
       const result = updateObserved(example, id, 'filters', observation);
       assert.ok(result.ok, !result.ok ? result.error : '');
       for (const e of result.edits) assert.equal(e.range.start, e.range.end, 'insertions only');
@@ -64,7 +64,7 @@ describe('updateObserved', () => {
         back = back.slice(0, at) + back.slice(at + e.newText.length);
       }
       assert.equal(back, example);
-      const app = parseRegistry(example).applications[index === 5 ? 5 : index]!;
+      const app = parseRegistry(example).applications[index]!;
       for (const e of result.edits) assert.ok(e.range.start > app.range.start && e.range.start < app.range.end, 'edits stay inside the application');
       assert.deepEqual(valueAt(result.text, ['applications', index, 'observed', 'filters']), observation);
       assert.deepEqual(lintRegistry(result.text), []);
