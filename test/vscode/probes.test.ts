@@ -10,6 +10,7 @@ import type { ProbeTreeSnapshot } from '../../src/vscode/probes/probeResultsView
 import type { PendingCleanup } from '../../src/vscode/probes/probeCleanup';
 import type { WriteBackSummary } from '../../src/vscode/probes/probeWriteBack';
 import type { SandboxSummary } from '../../src/vscode/sandbox/sandboxController';
+import { startSandbox, type RunningSandbox } from '../../src/sandbox';
 import { activate, codeOf, waitFor, workspaceRoot } from './registryHelpers';
 
 const TOKEN = 'probe-suite-token-7d2e1b';
@@ -17,7 +18,7 @@ const PREFIX = 'scimwb-vsp-';
 
 interface Described { roots: ProbeTreeSnapshot[] }
 
-function registryText(summary: SandboxSummary): string {
+function registryText(summary: SandboxSummary, lockOnlyUrl: string): string {
   const url = (id: string): string => summary.apps.find((a) => a.id === id)?.baseUrl ?? '';
   return `{
   // written by test/vscode/probes.test.ts
@@ -35,6 +36,14 @@ function registryText(summary: SandboxSummary): string {
       "id": "strict-probe",
       "environment": "sandbox",
       "baseUrl": "${url('strict')}",
+      "auth": { "type": "bearer", "secret": "sandbox-token" },
+      "probe": { "allowWrites": true, "testUserPrefix": "${PREFIX}" }
+    },
+    {
+      // Deactivation only locks: the probe watches the user until its horizon, so a test can cancel mid-run.
+      "id": "lock-probe",
+      "environment": "sandbox",
+      "baseUrl": "${lockOnlyUrl}",
       "auth": { "type": "bearer", "secret": "sandbox-token" },
       "probe": { "allowWrites": true, "testUserPrefix": "${PREFIX}" }
     },
@@ -68,6 +77,7 @@ async function prefixUsers(baseUrl: string): Promise<string[]> {
 describe('probes in VS Code', function () {
   this.timeout(180_000);
   let summary: SandboxSummary;
+  let lockOnly: RunningSandbox;
   let dir: string;
   let registry: vscode.Uri;
   const baseOf = (id: string): string => summary.apps.find((a) => a.id === id)?.baseUrl ?? '';
@@ -77,15 +87,17 @@ describe('probes in VS Code', function () {
     // A contributed command loads the features bundle.
     await vscode.commands.executeCommand('scimWorkbench.registry.refresh');
     summary = await vscode.commands.executeCommand<SandboxSummary>('scimWorkbench.startSandbox', { port: 0, users: 120, profiles: ['aws-like', 'strict'], token: TOKEN });
+    lockOnly = await startSandbox({ port: 0, token: TOKEN, apps: [{ id: 'lock', profile: 'strict', users: 5, quirks: { deactivation: 'lockedOnly' } }] });
     dir = join(workspaceRoot().fsPath, 'probes-under-test');
     mkdirSync(dir, { recursive: true });
     registry = vscode.Uri.file(join(dir, 'probes.scim-registry.jsonc'));
-    writeFileSync(registry.fsPath, registryText(summary));
+    writeFileSync(registry.fsPath, registryText(summary, lockOnly.apps[0]!.baseUrl));
     await vscode.commands.executeCommand('scimWorkbench.registry.refresh');
   });
   after(async () => {
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
     await vscode.commands.executeCommand('scimWorkbench.stopSandbox');
+    await lockOnly?.stop();
     rmSync(dir, { recursive: true, force: true });
     await vscode.commands.executeCommand('scimWorkbench.registry.refresh');
   });
@@ -211,14 +223,15 @@ describe('probes in VS Code', function () {
 
   it('a cancelled run removes what it created; a killed run is offered for cleanup and cleaned up', async () => {
     const strict = baseOf('strict');
-    const running = vscode.commands.executeCommand<ProbeReport>('scimWorkbench.runProbes', { registry, app: 'strict-probe', probes: ['deactivation'], confirmWrites: true });
-    await waitFor('a test user to exist', async () => ((await prefixUsers(strict)).length ? true : undefined), 60_000);
-    assert.equal(await vscode.commands.executeCommand('scimWorkbench.cancelProbeRun', 'strict-probe'), true);
+    const locking = lockOnly.apps[0]!.baseUrl;
+    const running = vscode.commands.executeCommand<ProbeReport>('scimWorkbench.runProbes', { registry, app: 'lock-probe', probes: ['deactivation'], confirmWrites: true });
+    await waitFor('a test user to exist', async () => ((await prefixUsers(locking)).length ? true : undefined), 60_000);
+    assert.equal(await vscode.commands.executeCommand('scimWorkbench.cancelProbeRun', 'lock-probe'), true);
     const report = await running;
     assert.equal(report.cancelled, true);
     assert.ok(report.cleanup.created >= 1);
     assert.equal(report.cleanup.deleted, report.cleanup.created);
-    assert.deepEqual(await prefixUsers(strict), []);
+    assert.deepEqual(await prefixUsers(locking), []);
     assert.deepEqual(await vscode.commands.executeCommand<PendingCleanup[]>('scimWorkbench.probes.pendingCleanups'), []);
 
     // A killed run: the user exists, its journal entry was written before the create, the answer never came.
