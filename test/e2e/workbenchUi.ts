@@ -28,10 +28,23 @@ export async function openSession(folder: string, opts: ServerOptions = {}): Pro
 }
 
 export async function runCommand(page: Page, title: string): Promise<void> {
-  await page.keyboard.press('F1');
-  const input = page.locator('.quick-input-widget input');
-  await input.waitFor({ state: 'visible' });
-  await input.fill(`>${title}`);
+  const widget = page.locator('.quick-input-widget');
+  const input = widget.locator('input');
+  for (let attempt = 1; ; attempt++) {
+    // The previous command's palette must be gone, or F1 meets it closing.
+    await widget.waitFor({ state: 'hidden', timeout: 10_000 }).catch(() => undefined);
+    await page.keyboard.press('F1');
+    try {
+      await input.waitFor({ state: 'visible', timeout: attempt < 3 ? 10_000 : 30_000 });
+      await input.fill(`>${title}`, { timeout: 10_000 });
+      break;
+    } catch (err) {
+      if (attempt >= 3) throw err;
+      // A focused webview can swallow F1, or take the focus back from the palette as it opens: clicking the
+      // active editor tab puts the focus back in the workbench.
+      await page.locator('.tabs-container .tab.active').first().click({ timeout: 5_000 }).catch(() => undefined);
+    }
+  }
   const row = page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first();
   await row.waitFor({ state: 'visible', timeout: 45_000 });
   await page.keyboard.press('Enter');
