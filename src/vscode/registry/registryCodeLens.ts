@@ -80,9 +80,18 @@ export function registerRegistryCodeLens(ctx: WorkbenchContext): void {
   // or a registry file changes, makes VS Code ask again, so the lenses appear on first open.
   const shownRegistry = (editors: readonly vscode.TextEditor[]): boolean =>
     editors.some((e) => isRegistryDocument(e.document) || e.document.uri.scheme === TRANSIENT_SCHEME);
-  ctx.track(vscode.window.onDidChangeVisibleTextEditors((editors) => { if (shownRegistry(editors)) refreshRegistryLenses(); }));
+  // The first signal can come before the new editor's model is attached and be dropped with nothing to ask
+  // for, so it is repeated once the editor has settled (cheap: lenses come from the parsed file).
+  let timers: ReturnType<typeof setTimeout>[] = [];
+  ctx.track(new vscode.Disposable(() => timers.forEach(clearTimeout)));
+  const refreshSoon = (): void => {
+    refreshRegistryLenses();
+    timers.forEach(clearTimeout);
+    timers = [300, 1500].map((ms) => setTimeout(refreshRegistryLenses, ms));
+  };
+  ctx.track(vscode.window.onDidChangeVisibleTextEditors((editors) => { if (shownRegistry(editors)) refreshSoon(); }));
   ctx.track(registryWorkspace(ctx).onDidChange(() => refreshRegistryLenses()));
-  if (shownRegistry(vscode.window.visibleTextEditors)) refreshRegistryLenses();
+  if (shownRegistry(vscode.window.visibleTextEditors)) refreshSoon();
   ctx.track(contributeRegistryLens({
     id: 'registry.reveal',
     order: 0,
