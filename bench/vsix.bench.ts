@@ -49,16 +49,20 @@ export interface BundleReport {
 
 export function bundleReport(name: string): BundleReport {
   const meta = JSON.parse(readFileSync(join(root, '.artifacts/esbuild-meta', `${name}.production.json`), 'utf8')) as Metafile;
-  const [, out] = Object.entries(meta.outputs).find(([, o]) => o.entryPoint) ?? [];
-  if (!out?.entryPoint) throw new Error(`no entry point in the ${name} metafile`);
+  // The CLI is split into chunks (dist/cli/): a bundle is every output its build wrote, not only the entry's.
+  const outputs = Object.entries(meta.outputs).filter(([file]) => !file.endsWith('.map')).map(([, o]) => o);
+  const entry = outputs.find((o) => o.entryPoint)?.entryPoint;
+  if (!entry) throw new Error(`no entry point in the ${name} metafile`);
   const byPkg = new Map<string, number>();
-  for (const [input, i] of Object.entries(out.inputs)) {
-    const pkg = packageOf(input);
-    if (pkg) byPkg.set(pkg, (byPkg.get(pkg) ?? 0) + i.bytesInOutput);
+  for (const out of outputs) {
+    for (const [input, i] of Object.entries(out.inputs)) {
+      const pkg = packageOf(input);
+      if (pkg) byPkg.set(pkg, (byPkg.get(pkg) ?? 0) + i.bytesInOutput);
+    }
   }
-  const entry = out.entryPoint;
   const large = [...byPkg].filter(([, b]) => b > LARGE).sort((a, b) => b[1] - a[1]).map(([pkg, bytes]) => ({ pkg, bytes, chain: chainTo(meta, entry, pkg) }));
-  return { bundle: `dist/${name}.js`, bytes: out.bytes, large };
+  const bytes = outputs.reduce((sum, o) => sum + o.bytes, 0);
+  return { bundle: outputs.length > 1 ? `dist/${name}/ (${outputs.length} chunks)` : `dist/${name}.js`, bytes, large };
 }
 
 const kb = (b: number): string => `${Math.round(b / 1024)} KB`;

@@ -2,7 +2,7 @@
 // Bundles the extension (node, cjs, `vscode` external), the CLI (node, with a shebang), the webview (browser)
 // and the extension-host test suites (node, cjs; `vscode` and `mocha` external, run inside VS Code).
 import * as esbuild from 'esbuild';
-import { readFileSync, readdirSync, existsSync, chmodSync, mkdirSync, writeFileSync } from 'node:fs';
+import { readFileSync, readdirSync, existsSync, chmodSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -39,7 +39,15 @@ const configs = [
   // The activation bundle stays small; everything else is in the features bundle, required on first use.
   { ...common, metafile: true, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', platform: 'node', format: 'cjs', target: 'node20', external: ['vscode'] },
   { ...common, metafile: true, entryPoints: ['src/vscode/features.ts'], outfile: 'dist/features.js', platform: 'node', format: 'cjs', target: 'node20', external: ['vscode'], alias: nodeAlias },
-  { ...common, metafile: true, entryPoints: ['src/cli/index.ts'], outfile: 'dist/cli.js', platform: 'node', format: 'cjs', target: 'node20', alias: nodeAlias, banner: { js: '#!/usr/bin/env node' } },
+  // The CLI is split per command (ESM chunks under dist/cli/, behind the dist/cli.js launcher written below): a
+  // process loads only what its command needs, so `send` does not read or compile the sandbox, the linter or the
+  // probes (issue 14: `send` against curl). Bundled CommonJS dependencies require Node's built-ins through the
+  // `require` the banner makes.
+  {
+    ...common, metafile: true, metaName: 'cli', entryPoints: ['src/cli/index.ts'], outdir: 'dist/cli', platform: 'node', format: 'esm', splitting: true,
+    outExtension: { '.js': '.mjs' }, chunkNames: 'chunks/[name]-[hash]', target: 'node20', alias: nodeAlias,
+    banner: { js: "import { createRequire as __scimwbCreateRequire } from 'node:module'; const require = __scimwbCreateRequire(import.meta.url);" },
+  },
   { ...common, entryPoints: ['src/webview/main.ts'], outfile: 'dist/webview.js', platform: 'browser', format: 'iife', target: 'es2022' },
 ];
 if (!production && testEntries.length) {
@@ -47,16 +55,29 @@ if (!production && testEntries.length) {
 }
 
 mkdirSync(join(root, 'dist'), { recursive: true });
+// Chunk names carry content hashes: a build starts from an empty dist/cli/ so stale chunks never pile up.
+rmSync(join(root, 'dist/cli'), { recursive: true, force: true });
+const cliLauncher = `#!/usr/bin/env node
+// scim-workbench: the commands are ES module chunks in ./cli/ (see scripts/build.mjs).
+import('./cli/index.mjs');
+`;
+function writeLauncher() {
+  writeFileSync(join(root, 'dist/cli.js'), cliLauncher);
+  chmodSync(join(root, 'dist/cli.js'), 0o755);
+}
 if (watch) {
-  const ctxs = await Promise.all(configs.map((c) => esbuild.context(c)));
+  const ctxs = await Promise.all(configs.map(({ metaName, ...c }) => esbuild.context(c)));
+  writeLauncher();
   await Promise.all(ctxs.map((c) => c.watch()));
   process.stderr.write('[build] watching\n');
 } else {
-  const results = await Promise.all(configs.map((c) => esbuild.build(c)));
+  const results = await Promise.all(configs.map(({ metaName, ...c }) => esbuild.build(c)));
   mkdirSync(metaDir, { recursive: true });
   results.forEach((r, i) => {
-    if (r.metafile) writeFileSync(join(metaDir, `${configs[i].outfile.replace(/^dist\//, '').replace(/\.js$/, '')}${production ? '.production' : ''}.json`), JSON.stringify(r.metafile));
+    if (!r.metafile) return;
+    const name = configs[i].metaName ?? configs[i].outfile.replace(/^dist\//, '').replace(/\.js$/, '');
+    writeFileSync(join(metaDir, `${name}${production ? '.production' : ''}.json`), JSON.stringify(r.metafile));
   });
-  chmodSync(join(root, 'dist/cli.js'), 0o755);
+  writeLauncher();
   process.stderr.write(`[build] ${production ? 'production ' : ''}bundles written to dist/${testEntries.length && !production ? ' and out/test/' : ''}\n`);
 }

@@ -21,6 +21,7 @@ test('npm run package makes a small .vsix that server-main.js --install-extensio
     const files = list.stdout.split('\n').filter(Boolean);
     assert.ok(files.includes('extension/dist/extension.js'));
     assert.ok(files.includes('extension/dist/cli.js'));
+    assert.ok(files.includes('extension/dist/cli/index.mjs'), 'the CLI launcher\'s chunks are packaged');
     for (const f of files) {
       assert.ok(!/^extension\/(src|test|node_modules|bench|scripts|\.test-runtime)\//.test(f), `unexpected ${f} in the vsix`);
       assert.ok(!f.endsWith('.ts') && !f.endsWith('.map'), `unexpected ${f} in the vsix`);
@@ -37,6 +38,10 @@ test('npm run package makes a small .vsix that server-main.js --install-extensio
     const installed = readdirSync(join(dir, 'ext')).filter((d) => d.startsWith('scim-workbench.scim-workbench-'));
     assert.equal(installed.length, 1, `installed: ${readdirSync(join(dir, 'ext')).join(', ')}`);
     assert.ok(existsSync(join(dir, 'ext', installed[0] ?? '', 'dist/extension.js')));
+    // The installed CLI finds its chunks (a command chunk is loaded on demand).
+    const filter = spawnSync(process.execPath, [join(dir, 'ext', installed[0] ?? '', 'dist/cli.js'), 'filter', 'userName eq "bjensen"'], { encoding: 'utf8' });
+    assert.equal(filter.status, 0, filter.stdout + filter.stderr);
+    assert.match(filter.stdout, /userName eq "bjensen"/);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -80,7 +80,7 @@ export function createScimClient(app: Application, options: ScimClientOptions): 
       const timeouts: Timeouts = { ...DEFAULT_TIMEOUTS, ...options.timeouts, ...opts.timeouts };
       const initialUrl = buildUrl(app.baseUrl, request.path, request.query);
       const auth = await resolveAuth(app, options.secrets, opts.secondary === true, hint);
-      const dispatcher = dispatcherFor({ connectTimeoutMs: timeouts.connectMs, env, ...pick(options, 'proxy', 'noProxy', 'caFile') });
+      const dispatcher = await dispatcherFor({ connectTimeoutMs: timeouts.connectMs, env, ...pick(options, 'proxy', 'noProxy', 'caFile') });
       return new Send(app, auth, dispatcher, limiter, {
         request, opts, timeouts, initialUrl, userAgent, random, maxBody, transcriptCap,
         deadlineMs: opts.deadlineMs ?? options.deadlineMs ?? DEFAULT_DEADLINE_MS,

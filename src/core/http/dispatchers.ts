@@ -6,7 +6,8 @@ import { subscribe } from 'node:diagnostics_channel';
 import { readFileSync } from 'node:fs';
 import type { Socket } from 'node:net';
 import { rootCertificates } from 'node:tls';
-import { Agent, EnvHttpProxyAgent, buildConnector, type Dispatcher } from 'undici';
+import type { Dispatcher } from 'undici';
+import { Agent, buildConnector, loadEnvHttpProxyAgent } from './undiciParts';
 import { ScimConfigError } from './types';
 
 export interface ConnectionTimings {
@@ -78,16 +79,19 @@ function timedConnector(options: { timeout: number; ca?: string[] }): buildConne
 const round = (ms: number): number => Math.round(ms * 10) / 10;
 
 /** The dispatcher for these settings, created once per process. */
-export function dispatcherFor(settings: DispatcherSettings): Dispatcher {
+export async function dispatcherFor(settings: DispatcherSettings): Promise<Dispatcher> {
   const httpProxy = settings.proxy ?? envValue(settings.env, 'HTTP_PROXY');
   const httpsProxy = settings.proxy ?? envValue(settings.env, 'HTTPS_PROXY') ?? httpProxy;
   const noProxy = settings.noProxy ?? envValue(settings.env, 'NO_PROXY') ?? '';
   const key = JSON.stringify([settings.connectTimeoutMs, httpProxy, httpsProxy, noProxy, settings.caFile]);
   const found = dispatchers.get(key);
   if (found) return found;
+  const EnvHttpProxyAgent = httpProxy || httpsProxy ? await loadEnvHttpProxyAgent() : undefined;
+  const raced = dispatchers.get(key);
+  if (raced) return raced;
   const ca = settings.caFile ? readCa(settings.caFile) : undefined;
   let dispatcher: Dispatcher;
-  if (httpProxy || httpsProxy) {
+  if (EnvHttpProxyAgent) {
     for (const p of [httpProxy, httpsProxy]) {
       if (p && !/^https?:\/\/[^/]/i.test(p)) throw new ScimConfigError('PROXY', `The proxy '${p}' is not an http:// or https:// URL.`);
     }
