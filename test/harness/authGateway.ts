@@ -46,7 +46,13 @@ function forward(url: URL, method: string, headers: Record<string, string>, body
   });
 }
 
-/** The credential a request carries, as the gateway saw it (for the echo and the accepted set). */
+/** An OAuth client secret sent in a form body (RFC 6749 §2.3.1). */
+function formSecretOf(headers: Record<string, string>, body: Buffer): string | undefined {
+  if (!headers['content-type']?.includes('x-www-form-urlencoded')) return undefined;
+  return new URLSearchParams(body.toString('utf8')).get('client_secret') ?? undefined;
+}
+
+/** The credentials a request carries, as the gateway saw them (for the accepted set). */
 function credentialOf(headers: Record<string, string>, body: Buffer): string[] {
   const out: string[] = [];
   const auth = headers['authorization'] ?? '';
@@ -54,8 +60,8 @@ function credentialOf(headers: Record<string, string>, body: Buffer): string[] {
   if (bearer) out.push(bearer);
   const basic = /^Basic\s+(\S+)/i.exec(auth)?.[1];
   if (basic) out.push(Buffer.from(basic, 'base64').toString('utf8').split(':').slice(1).join(':'));
-  const secret = new URLSearchParams(body.toString('utf8')).get('client_secret');
-  if (secret && headers['content-type']?.includes('x-www-form-urlencoded')) out.push(secret);
+  const secret = formSecretOf(headers, body);
+  if (secret) out.push(secret);
   return out;
 }
 
@@ -70,7 +76,7 @@ export async function startAuthGateway(upstreamOrigin: string, routes: Record<st
       const check = routes[route];
       const headers: Record<string, string> = {};
       for (const [k, v] of Object.entries(req.headers)) if (!HOP_HEADERS.includes(k) && typeof v === 'string') headers[k] = v;
-      const echo = { 'x-gateway-saw': headers['authorization'] ?? (check?.kind === 'apiKey' ? headers[check.header] : undefined) ?? '-' };
+      const echo = { 'x-gateway-saw': headers['authorization'] ?? (check?.kind === 'apiKey' ? headers[check.header] : undefined) ?? formSecretOf(headers, body) ?? '-' };
       const refuse = (): void => {
         accesses.push({ route, method: req.method ?? '', path: `/${rest.join('/')}`, status: 401 });
         res.writeHead(401, { 'content-type': 'application/scim+json', 'www-authenticate': 'Basic realm="gateway"', ...echo });

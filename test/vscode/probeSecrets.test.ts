@@ -2,7 +2,8 @@
 // (a bearer token, an OAuth client secret and the access tokens it buys, a basic password, an API key), every
 // probe runs by command, writes included, against the sandbox. The sandbox (behind an authenticating gateway for
 // basic and API key, which it does not speak) requires those secrets, so each run must have passed authentication:
-// a suite that "redacted" by sending nothing fails. Then no report, Probe Results node, evidence document, export
+// a suite that "redacted" by sending nothing fails. A wrong password and a wrong client secret are refused (what
+// the user typed is a secret even when it is wrong). Then no report, Probe Results node, evidence document, export
 // (Markdown, JSON, JUnit), registry file after write-back and promotion, cleanup journal (read at the moment a
 // create arrives, when it holds entries), stored run, workspace state, setting, open document or log file holds
 // a value, its base64 form or base64(user:pass).
@@ -24,10 +25,14 @@ const BEARER = 'psec-bearer-Tq8vW2xLm5';
 const BASIC_USER = 'psec-basic-user';
 const BASIC_PASSWORD = 'psec-basic-Zr7kP3nYw6';
 const API_KEY = 'psec-apikey-Jd4sH9cVb1';
+/** Wrong values are still what the user typed: a mistyped password must not leak either. */
+const WRONG_PASSWORD = 'psec-wrong-Vb5nM8qXc3';
+const WRONG_CLIENT_SECRET = 'psec-wrong-client-Hy6tR1pKs4';
 /** What the gateway sends the sandbox for basic and API-key apps; the extension never sees it. */
 const UPSTREAM = 'psec-gateway-upstream-token';
 const PREFIX = 'scimwb-psec-';
 const APPS = ['ps-bearer', 'ps-oauth', 'ps-basic', 'ps-apikey'] as const;
+const REFUSED = ['ps-basic-wrong', 'ps-oauth-wrong'] as const;
 
 function walk(nodes: ProbeTreeSnapshot[]): ProbeTreeSnapshot[] {
   return nodes.flatMap((n) => [n, ...walk(n.children)]);
@@ -38,6 +43,7 @@ describe('probe secrets never leave SecretStorage except on the wire', function 
   let sandbox: RunningSandbox;
   let gateway: AuthGateway;
   let oauthSecret: string;
+  let secrets: [string, string][] = [];
   let forms: string[];
   const reports = new Map<string, ProbeReport>();
   /** Texts in no file of the workspace: reports, tree nodes, evidence documents, journals mid-run. */
@@ -46,6 +52,22 @@ describe('probe secrets never leave SecretStorage except on the wire', function 
   const registry = (): vscode.Uri => vscode.Uri.joinPath(dir(), 'secrets.scim-registry.jsonc');
   const journalPath = (appId: string): string => join(dir().fsPath, '.scim-workbench', 'probe-journal', `${appId}.json`);
   const leaksIn = (where: string, text: string): string[] => leaksOf(forms, where, text);
+
+  /** Keeps the texts of an application's nodes and of every exchange's evidence document; returns its run's node. */
+  async function readTreeAndEvidence(app: string): Promise<ProbeTreeSnapshot> {
+    const roots = (await vscode.commands.executeCommand<{ roots: ProbeTreeSnapshot[] }>('scimWorkbench.probes.describe')).roots;
+    const node = roots.find((n) => n.ref.appId === app && n.ref.registry === registry().toString());
+    const run = node?.children.find((c) => c.kind === 'run' && c.ref.runId === reports.get(app)?.runId);
+    assert.ok(node && run, `${app}: its run is in the tree`);
+    for (const n of walk([node])) shown.set(`tree node ${n.id}`, JSON.stringify({ label: n.label, description: n.description, tooltip: n.tooltip, command: n.command }));
+    for (const x of reports.get(app)?.transcript ?? []) {
+      const doc = await vscode.workspace.openTextDocument(evidenceUri(run.ref.key, app, run.ref.runId as string, x.id));
+      const text = doc.getText();
+      assert.ok(text.startsWith(`# Exchange ${x.id}`), `${doc.uri.path}: ${text.slice(0, 120)}`);
+      shown.set(`evidence document ${doc.uri.path}`, text);
+    }
+    return run;
+  }
 
   before(async () => {
     await activate();
@@ -83,17 +105,21 @@ describe('probe secrets never leave SecretStorage except on the wire', function 
       },
       { id: 'ps-basic', baseUrl: gateway.url('basic', app('basic').baseUrl), auth: { type: 'basic', username: BASIC_USER, secret: 'ps-basic-password' }, ...common },
       { id: 'ps-apikey', baseUrl: gateway.url('apikey', app('apikey').baseUrl), auth: { type: 'apiKey', header: 'X-Api-Key', secret: 'ps-api-key' }, ...common },
+      { id: 'ps-basic-wrong', baseUrl: gateway.url('basic', app('basic').baseUrl), auth: { type: 'basic', username: BASIC_USER, secret: 'ps-basic-wrong' }, ...common },
+      {
+        id: 'ps-oauth-wrong', baseUrl: gateway.url('pass', app('oauth').baseUrl), ...common,
+        auth: { type: 'oauth2ClientCredentials', tokenUrl: gateway.url('pass', app('oauth').tokenUrl), clientId: app('oauth').clientId, secret: 'ps-oauth-wrong' },
+      },
     ];
     await vscode.workspace.fs.writeFile(registry(), new TextEncoder().encode(`// written by test/vscode/probeSecrets.test.ts\n${JSON.stringify({ applications }, null, 2)}\n`));
-    for (const [name, value] of [['ps-bearer-token', BEARER], ['ps-oauth-client', oauthSecret], ['ps-basic-password', BASIC_PASSWORD], ['ps-api-key', API_KEY]]) {
-      assert.equal(await vscode.commands.executeCommand('scimWorkbench.setSecret', name, value), true);
-    }
+    secrets = [['ps-bearer-token', BEARER], ['ps-oauth-client', oauthSecret], ['ps-basic-password', BASIC_PASSWORD], ['ps-api-key', API_KEY], ['ps-basic-wrong', WRONG_PASSWORD], ['ps-oauth-wrong', WRONG_CLIENT_SECRET]];
+    for (const [name, value] of secrets) assert.equal(await vscode.commands.executeCommand('scimWorkbench.setSecret', name, value), true);
     await vscode.commands.executeCommand('scimWorkbench.registry.refresh');
-    forms = leakForms([BEARER, oauthSecret, BASIC_PASSWORD, API_KEY], [[BASIC_USER, BASIC_PASSWORD], [app('oauth').clientId, oauthSecret]]);
+    forms = leakForms(secrets.map(([, v]) => v), [[BASIC_USER, BASIC_PASSWORD], [BASIC_USER, WRONG_PASSWORD], [app('oauth').clientId, oauthSecret], [app('oauth').clientId, WRONG_CLIENT_SECRET]]);
   });
   after(async () => {
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
-    for (const name of ['ps-bearer-token', 'ps-oauth-client', 'ps-basic-password', 'ps-api-key']) await vscode.commands.executeCommand('scimWorkbench.clearSecret', name);
+    for (const [name] of secrets) await vscode.commands.executeCommand('scimWorkbench.clearSecret', name);
     await gateway?.close();
     await sandbox?.stop();
     await vscode.workspace.fs.delete(dir(), { recursive: true }).then(undefined, () => undefined);
@@ -134,28 +160,35 @@ describe('probe secrets never leave SecretStorage except on the wire', function 
     assert.deepEqual(new Set(journals.map(([k]) => /ps-\w+/.exec(k)?.[0])), new Set(APPS), 'each journal was read while it held entries');
   });
 
+  it('a wrong password and a wrong client secret are refused, and sent nowhere else either', async () => {
+    for (const app of REFUSED) {
+      const report = await vscode.commands.executeCommand<ProbeReport>('scimWorkbench.runProbes', { registry: registry(), app, probes: ['pagination', 'errors'] });
+      assert.ok(report, `${app}: the command returned the report`);
+      reports.set(app, report);
+      shown.set(`the report of ${app}`, JSON.stringify(report));
+      const sent = report.transcript.filter((x) => x.secret === 'primary');
+      assert.ok(sent.length > 0, `${app}: requests were attempted with the secret`);
+      for (const x of sent) {
+        const refused = x.response?.status === 401 || x.tokenRequests.some((t) => t.status === 401);
+        assert.ok(refused, `${app}: ${x.request.line} was refused (${x.response?.status ?? x.error?.kind ?? '?'})`);
+      }
+      await readTreeAndEvidence(app);
+    }
+    assert.ok(gateway.accesses.some((a) => a.route === 'basic' && a.status === 401), 'the gateway refused the wrong password');
+    assert.ok(![WRONG_PASSWORD, WRONG_CLIENT_SECRET].some((s) => gateway.accepted.has(s)));
+  });
+
   it('walks the tree, opens every exchange, exports, writes back and promotes', async () => {
-    const roots = (await vscode.commands.executeCommand<{ roots: ProbeTreeSnapshot[] }>('scimWorkbench.probes.describe')).roots;
     for (const app of APPS) {
-      const node = roots.find((n) => n.ref.appId === app && n.ref.registry === registry().toString());
-      const run = node?.children.find((c) => c.kind === 'run' && c.ref.runId === reports.get(app)?.runId);
-      assert.ok(node && run, `${app}: its run is in the tree`);
-      const nodes = walk([node]);
+      const run = await readTreeAndEvidence(app);
+      const nodes = walk([run]);
       assert.ok(nodes.some((n) => n.kind === 'finding') && nodes.some((n) => n.kind === 'evidence'), `${app}: findings with evidence`);
-      for (const n of nodes) shown.set(`tree node ${n.id}`, JSON.stringify({ label: n.label, description: n.description, tooltip: n.tooltip, command: n.command }));
-      // An exchange as the tree opens it, then every exchange of the transcript the same way.
+      assert.ok((reports.get(app)?.transcript.length ?? 0) > 20, `${app}: every exchange was opened`);
+      // An exchange as the tree opens it.
       const cited = nodes.find((n) => n.command?.command === 'scimWorkbench.probes.openExchange');
       assert.ok(cited?.command);
       const editor = await vscode.commands.executeCommand<vscode.TextEditor>(cited.command.command, ...cited.command.arguments);
       assert.equal(editor.document.uri.scheme, 'scim-evidence');
-      const transcript = reports.get(app)?.transcript ?? [];
-      assert.ok(transcript.length > 20, `${app}: ${transcript.length} exchanges`);
-      for (const x of transcript) {
-        const doc = await vscode.workspace.openTextDocument(evidenceUri(run.ref.key, app, run.ref.runId as string, x.id));
-        const text = doc.getText();
-        assert.ok(text.startsWith(`# Exchange ${x.id}`), `${doc.uri.path}: ${text.slice(0, 120)}`);
-        shown.set(`evidence document ${doc.uri.path}`, text);
-      }
       for (const [format, ext] of [['markdown', 'md'], ['json', 'json'], ['junit', 'xml']]) {
         const out = vscode.Uri.joinPath(dir(), `${app}-evidence.${ext}`);
         assert.equal((await vscode.commands.executeCommand<vscode.Uri>('scimWorkbench.probes.exportEvidence', run, format, out))?.toString(), out.toString());
