@@ -4,40 +4,18 @@
 // history, re-send, copy as curl, save, open as a request file, the vendor-error hover), and then no file in the
 // workspace, no log file, no workspace or global state value, no setting, no open document, no hover, the
 // clipboard and no message posted to the runner page holds any value, its base64 form, or base64(user:pass).
+// The probe features have their own suite: probeSecrets.test.ts.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { ToWebview } from '../../src/core/protocol';
 import type { StoredState } from '../../src/vscode/shared/testHooks';
 import { activate, waitFor, workspaceRoot } from './registryHelpers';
+import { leakForms, leaksOf, textsUnder } from './secretScan';
 import { exchange, forget, hook, lineOf, plain, results, RT_TOKEN, runnerFixture, runnerRequest, scratchFile, sendAt, type RunnerFixture } from './runnerHelpers';
 
 const BASIC_USER = 'sec-basic-user';
 const BASIC_PASSWORD = 'sec-basic-Pw4rT8yLq2';
 const PROMPTED = 'sec-prompted-Hx3nQ6wEz9';
-
-/** Every form a value could leak in: as is, base64 and base64url (how Basic and tokens get encoded). */
-function forms(values: string[], pairs: [string, string][]): string[] {
-  const b64 = (s: string): string => Buffer.from(s, 'utf8').toString('base64');
-  const b64url = (s: string): string => Buffer.from(s, 'utf8').toString('base64url');
-  return [...values.flatMap((v) => [v, b64(v), b64url(v)]), ...pairs.map(([u, p]) => b64(`${u}:${p}`))];
-}
-
-async function filesUnder(dir: vscode.Uri): Promise<vscode.Uri[]> {
-  const out: vscode.Uri[] = [];
-  for (const [name, type] of await vscode.workspace.fs.readDirectory(dir)) {
-    const uri = vscode.Uri.joinPath(dir, name);
-    if (type === vscode.FileType.Directory) out.push(...await filesUnder(uri));
-    else if (type === vscode.FileType.File) out.push(uri);
-  }
-  return out;
-}
-
-/** Text of every file below `dir` (latin1 keeps any byte sequence searchable). */
-async function textsUnder(dir: vscode.Uri): Promise<Map<string, string>> {
-  const texts = new Map<string, string>();
-  for (const uri of await filesUnder(dir)) texts.set(uri.path, Buffer.from(await vscode.workspace.fs.readFile(uri)).toString('latin1'));
-  return texts;
-}
 
 function hoverText(hovers: vscode.Hover[]): string {
   return hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value))).join('\n');
@@ -47,7 +25,7 @@ describe('secrets never leave SecretStorage except on the wire', () => {
   let f: RunnerFixture;
   let oauthSecret: string;
   let oauthClientId: string;
-  let leakForms: string[];
+  let forms: string[];
   /** Every message posted to the runner page during the suite. */
   const posted: ToWebview[] = [];
   let seenCount: number | undefined;
@@ -66,7 +44,7 @@ describe('secrets never leave SecretStorage except on the wire', () => {
     seenCount = h.count;
   }
 
-  const leaksIn = (where: string, text: string): string[] => leakForms.filter((v) => text.includes(v)).map((v) => `${where} holds ${v.slice(0, 6)}…`);
+  const leaksIn = (where: string, text: string): string[] => leaksOf(forms, where, text);
 
   before(async () => {
     await activate();
@@ -75,7 +53,7 @@ describe('secrets never leave SecretStorage except on the wire', () => {
     assert.ok(strict);
     oauthSecret = strict.clientSecret;
     oauthClientId = strict.clientId;
-    leakForms = forms([RT_TOKEN, oauthSecret, BASIC_PASSWORD, PROMPTED], [[BASIC_USER, BASIC_PASSWORD], [oauthClientId, oauthSecret]]);
+    forms = leakForms([RT_TOKEN, oauthSecret, BASIC_PASSWORD, PROMPTED], [[BASIC_USER, BASIC_PASSWORD], [oauthClientId, oauthSecret]]);
     await vscode.workspace.fs.writeFile(registry(), new TextEncoder().encode(JSON.stringify({
       applications: [
         { id: 'sec-oauth', baseUrl: strict.baseUrl, auth: { type: 'oauth2ClientCredentials', tokenUrl: strict.tokenUrl, clientId: oauthClientId, secret: 'sec-oauth-client' } },

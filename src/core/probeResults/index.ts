@@ -5,4 +5,5 @@ export * from './resultTree';
 export * from './driftMarks';
 export * from './knownIssues';
 export * from './exchangeText';
+export * from './jsonLayout';
 export * from './runPlan';
