@@ -2,6 +2,7 @@
 // the redacted requests and responses that prove it (with their timestamps), every check, and the cleanup.
 // Exchanges come from the report's transcript, already redacted by the engine; nothing here adds data.
 import type { Exchange, TranscriptBody } from '../http';
+import { bodyLines } from '../probeResults/exchangeText';
 import { probeCodeInfo } from './codes';
 import { fieldName } from './drift';
 import type { ProbeFinding, ProbeReport } from './types';
@@ -22,18 +23,11 @@ function anchorOf(id: string): string {
   return `exchange-${id.toLowerCase().replace(/[^a-z0-9-]/g, '-')}`;
 }
 
+/** The body as the evidence document shows it (laid out when JSON, cut bodies up to the cut, notes on what is
+ * left out), so an exported report and the editor show an exchange the same way. */
 function bodyText(body: TranscriptBody | undefined): string {
-  if (!body || body.kind === 'empty' || body.text === '') return '';
-  let text = body.text;
-  if (body.kind === 'json') {
-    try {
-      text = JSON.stringify(JSON.parse(text), null, 2);
-    } catch {
-      // Cut to the transcript's size, or not JSON after all: shown as sent.
-    }
-  }
-  const cut = body.omittedBytes > 0 ? `\n… (${body.omittedBytes} more bytes not kept in the transcript)` : '';
-  return `\n\n${text}${cut}`;
+  const lines = bodyLines(body);
+  return lines.length === 0 ? '' : `\n${lines.join('\n')}`;
 }
 
 function headers(h: Record<string, string>): string {

@@ -173,4 +173,14 @@ describe('report writers', () => {
     const md = reportToMarkdown(report);
     assert.ok(md.includes('````http\nHTTP/1.1'));
   });
+
+  test('Markdown lays out a JSON body the transcript cut short, as the evidence document does', () => {
+    const report: ProbeReport = JSON.parse(JSON.stringify(faulty));
+    const x = report.transcript.find((e) => e.id === report.probes.flatMap((p) => p.findings)[0]!.evidence[0])!;
+    x.response!.body = { ...x.response!.body, kind: 'json', text: '{"totalResults":2,"Resources":[{"id":"a1"},{"id":', omittedBytes: 40, truncated: false };
+    delete (x.response!.body as { parseError?: string }).parseError;
+    const md = reportToMarkdown(report);
+    assert.ok(md.includes('{\n  "totalResults": 2,\n  "Resources": [\n    {\n      "id": "a1"\n    },\n    {\n      "id":'), md.slice(md.indexOf('totalResults') - 200, md.indexOf('totalResults') + 200));
+    assert.match(md, /^# … 40 more bytes not kept in the transcript$/m);
+  });
 });
