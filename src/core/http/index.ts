@@ -1,6 +1,7 @@
 // Public surface of the HTTP engine (issue 9). The request runner, the probes and the CLI import from here only.
 export { createScimClient, DEFAULT_TIMEOUTS, DEFAULT_DEADLINE_MS, DEFAULT_MAX_BODY_BYTES, type ScimClient, type ScimClientOptions } from './client';
 export { envSecretHint, type MissingSecretHint } from './auth';
+export { issuedAccessTokens } from './oauth';
 export { closeHttpConnections } from './dispatchers';
 export { RateLimiter, sharedRateLimiter, type Reservation } from './rateLimiter';
 export { backoffSpec, backoffDelay, decideRetry, isIdempotent, DEFAULT_BACKOFF, type BackoffSpec } from './retryPolicy';

@@ -3,6 +3,7 @@
 // refuses it with a 401. Concurrent requests that need a token wait for one token request, not one each.
 import type { Dispatcher } from 'undici';
 import { runAttempt } from './attempt';
+import type { RedactableSecret } from '../registry/secrets';
 import type { Redactor } from './redaction';
 import type { Timeouts, TokenRequestRecord } from './types';
 
@@ -13,6 +14,14 @@ interface CachedToken {
 
 const tokens = new Map<string, CachedToken>();
 const inflight = new Map<string, Promise<CachedToken>>();
+/** The access tokens this process was issued, newest last (bounded): whatever stores runs redacts them again, in
+ * case some text ever escaped the engine's redaction. */
+const issued: RedactableSecret[] = [];
+const MAX_ISSUED = 200;
+
+export function issuedAccessTokens(): readonly RedactableSecret[] {
+  return issued;
+}
 
 export class TokenError extends Error {}
 
@@ -58,7 +67,12 @@ export async function accessToken(r: TokenRequest, ctx: TokenContext, refused = 
   }
   const fresh = await pending;
   tokens.set(key, fresh);
-  ctx.redactor.addSecret({ name: `${r.secretName}:access-token`, value: fresh.token });
+  const secret = { name: `${r.secretName}:access-token`, value: fresh.token };
+  if (!issued.some((s) => s.value === fresh.token)) {
+    issued.push(secret);
+    if (issued.length > MAX_ISSUED) issued.shift();
+  }
+  ctx.redactor.addSecret(secret);
   return fresh.token;
 }
 

@@ -3,7 +3,7 @@
 // cleanup journal (the CLI's file beside a registry file, so `scim-workbench cleanup` sees the same entries; the
 // extension's storage for the sandbox), and the secret values to redact from what is stored.
 import * as vscode from 'vscode';
-import { createScimClient, type ScimClient } from '../../core/http';
+import { createScimClient, issuedAccessTokens, type ScimClient } from '../../core/http';
 import { CleanupJournal, defaultJournalPath, fileJournalStore } from '../../core/probes';
 import { resolveSecrets, secretEnvName, type Application, type ParsedApplication, type RedactableSecret, type SecretSource } from '../../core/registry';
 import { allRegistryFiles, registryWorkspace, type RegistryFile } from '../registry/registryFiles';
@@ -72,9 +72,12 @@ export function clientFor(target: ProbeTarget, secrets: SecretSource): ScimClien
   });
 }
 
-/** The secret values to redact again from what is stored. */
+/** The secret values to redact again from what is stored: the registry's, and the OAuth access tokens issued. */
 export async function redactableSecrets(target: ProbeTarget, secrets: SecretSource): Promise<RedactableSecret[]> {
   const { values } = await resolveSecrets(target.app, secrets);
   const username = (target.app.auth as { username?: unknown } | undefined)?.username;
-  return [...values].map(([name, value]) => ({ name, value, ...(typeof username === 'string' ? { username } : {}) }));
+  return [
+    ...[...values].map(([name, value]) => ({ name, value, ...(typeof username === 'string' ? { username } : {}) })),
+    ...issuedAccessTokens(),
+  ];
 }

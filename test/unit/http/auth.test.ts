@@ -4,7 +4,7 @@ import { test, after, before } from 'node:test';
 import assert from 'node:assert/strict';
 import { startSandbox, type RunningSandbox } from '../../../src/sandbox';
 import { startFaultServer, type FaultServer } from '../../harness/faultServer';
-import { ScimConfigError } from '../../../src/core/http';
+import { issuedAccessTokens, ScimConfigError } from '../../../src/core/http';
 import { app, client, events, secretMap, SECRET, assertNoLeak } from './helpers';
 
 let server: FaultServer;
@@ -84,6 +84,12 @@ test('OAuth client credentials against the sandbox: one token for many requests,
   for (const r of [first, second, third]) assertNoLeak('oauth exchange', JSON.stringify(r.exchange), [sb.clientSecret]);
   assert.ok(!JSON.stringify(third.exchange).includes('Bearer ey'), 'no token in the transcript');
   assert.match(third.exchange.request.headers['authorization'] ?? '', /«redacted/);
+  // Both tokens the sandbox issued are listed for stores to redact again (the refreshed one is the live one).
+  const issued = issuedAccessTokens().filter((t) => t.name === 'client-secret:access-token').map((t) => t.value);
+  assert.ok(issued.length >= 2, `issued: ${issued.length}`);
+  const live = await fetch(`${sb.baseUrl}/Users?count=1`, { headers: { authorization: `Bearer ${issued.at(-1) ?? ''}` } });
+  assert.equal(live.status, 200, 'the last listed token is the one the server issued');
+  await live.body?.cancel();
 });
 
 test('a refused client secret is a token error, not a crash', async () => {
