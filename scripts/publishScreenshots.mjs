@@ -7,7 +7,8 @@ import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const shown = ['sidebar-views.png', 'payload-hover.png', 'registry-view.png', 'sandbox-running.png', 'demo-workbench.png',
-  'runner-409.png', 'request-file-409.png', 'request-file-429.png', 'saved-response-hover.png', 'probe-results.png'];
+  'runner-409.png', 'request-file-409.png', 'request-file-429.png', 'saved-response-hover.png', 'probe-results.png',
+  'probe-confirm.png'];
 mkdirSync(join(root, 'docs/screenshots'), { recursive: true });
 for (const name of shown) {
   const from = join(root, '.artifacts/screenshots', name);

@@ -1,6 +1,7 @@
 // Probes from the UI: SCIM: Run Probes... from the palette on the sandbox's aws-like app (the preselected
-// read-only probes; the write confirmation modal is not driven here: see the report), the Probe Results view with a finding
-// expanded, and an exchange opened from it. Screenshots for the README: probe-picker, probe-results.
+// read-only probes; the write confirmation is in probesConfirm.test.ts, which shows dialogs), the Probe Results
+// view with a finding expanded, and an exchange opened from it. Screenshots for the README: probe-picker,
+// probe-results.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, statSync } from 'node:fs';

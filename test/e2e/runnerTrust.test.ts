@@ -1,7 +1,8 @@
 // Restricted mode: in a workspace the user does not trust, nothing is sent — not from a request file's Send lens,
-// not from the runner panel, not to an OAuth token endpoint the registry names — so a registry in an untrusted
-// folder can never carry a stored secret anywhere. The test's server records every request (there must be none)
-// and the user is told why. Starting the local sandbox stays allowed, and even its registry sends nothing.
+// not from the runner panel, not to an OAuth token endpoint the registry names, no probe from the palette, the
+// registry's code lens or the Registry view — so a registry in an untrusted folder can never carry a stored secret
+// anywhere. The test's server records every request (there must be none) and the user is told why. Starting the
+// local sandbox stays allowed, and even its registry sends nothing.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -10,15 +11,12 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { captureOnFailure, openSession, runCommand, screenshot, type Session } from './workbenchUi';
+import { captureOnFailure, inlineAction, openFile, openSession, runCommand, scimPane, screenshot, type Session } from './workbenchUi';
 import { choose, runnerFrame } from './runnerWorkspace';
 
 /** Opens a request file by name, clicks its Send lens, and waits for the notice that nothing was sent. */
 async function sendFromLens(page: Page, file: string): Promise<void> {
-  await page.keyboard.press('Control+P');
-  await page.locator('.quick-input-widget input').fill(file);
-  await page.locator('.quick-input-list .monaco-list-row', { hasText: file }).first().waitFor({ timeout: 15_000 });
-  await page.keyboard.press('Enter');
+  await openFile(page, file);
   const lens = page.locator('.codelens-decoration a', { hasText: 'Send' }).first();
   await captureOnFailure(page, `untrusted-lens-${file}`, () => lens.waitFor({ timeout: 30_000 }));
   await lens.click();
@@ -94,6 +92,32 @@ describe('request runner in an untrusted workspace', () => {
     await captureOnFailure(page, 'untrusted-probes-pick', () => row.waitFor({ timeout: 30_000 }));
     await row.click();
     await captureOnFailure(page, 'untrusted-probes', () => page.locator('.notification-toast', { hasText: 'runs no probes in an untrusted workspace' }).first().waitFor({ timeout: 20_000 }));
+    assert.deepEqual(seen, [], 'the server received nothing');
+  });
+
+  test('the Run probes code lens and the Registry view\'s probe actions run nothing, send nothing, and say why', async () => {
+    const { page } = s;
+    const refused = async (what: string, click: () => Promise<void>): Promise<void> => {
+      const notice = page.locator('.notification-toast', { hasText: 'runs no probes in an untrusted workspace' }).first();
+      // The previous step's notice must be gone, or it would answer for this one.
+      await runCommand(page, 'Notifications: Clear All Notifications');
+      await notice.waitFor({ state: 'hidden', timeout: 20_000 });
+      await captureOnFailure(page, `untrusted-${what}`, async () => {
+        await click();
+        await notice.waitFor({ timeout: 20_000 });
+      });
+      // Refused before any picker: no application or probe is asked for.
+      assert.equal(await page.locator('.quick-input-widget').isVisible(), false, `${what}: no picker opened`);
+    };
+    await openFile(page, 'scim-registry.jsonc');
+    await refused('probes-lens', async () => {
+      const lens = page.locator('.codelens-decoration a', { hasText: 'Run probes' }).first();
+      await lens.waitFor({ timeout: 45_000 });
+      await lens.click();
+    });
+    const registry = await scimPane(page, 'Registry');
+    await refused('probes-view-app', () => inlineAction(registry.locator('.monaco-list-row', { hasText: 'collector-oauth' }), 'Run Probes'));
+    await refused('probes-view-registry', () => inlineAction(registry.locator('.monaco-list-row', { hasText: 'scim-registry.jsonc' }), 'Run All Probes for This Registry'));
     assert.deepEqual(seen, [], 'the server received nothing');
   });
 

@@ -1,7 +1,7 @@
 // Small helpers that drive the VS Code workbench the way a user does: palette, activity bar, screenshots.
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, Locator, Page } from 'playwright-core';
 import { artifactsDir, launchBrowser, openWorkbench, startServer, workbenchUrl, type RunningServer, type ServerOptions } from '../harness/codeServer';
 
 export const screenshotsDir = join(artifactsDir, 'screenshots');
@@ -48,6 +48,34 @@ export async function runCommand(page: Page, title: string): Promise<void> {
   const row = page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first();
   await row.waitFor({ state: 'visible', timeout: 45_000 });
   await page.keyboard.press('Enter');
+}
+
+/** Opens a workspace file by name through Quick Open, and waits for its tab. */
+export async function openFile(page: Page, name: string): Promise<void> {
+  await page.keyboard.press('Control+P');
+  await page.locator('.quick-input-widget input').fill(name);
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: name }).first().waitFor({ timeout: 30_000 });
+  await page.keyboard.press('Enter');
+  await page.locator('.tab.active', { hasText: name }).waitFor({ timeout: 30_000 });
+}
+
+/** The sidebar pane of a SCIM Workbench view (Registry, Probe Results...), shown and expanded. */
+export async function scimPane(page: Page, title: string): Promise<Locator> {
+  // Clicking the container's icon while it shows would hide the sidebar.
+  const icon = page.locator('.activitybar .action-item', { has: page.locator('a.action-label[aria-label="SCIM Workbench"]') });
+  if (!((await icon.getAttribute('class')) ?? '').split(' ').includes('checked')) await icon.click();
+  const pane = page.locator('.part.sidebar .pane', { has: page.locator('.pane-header', { hasText: title }) }).first();
+  const header = pane.locator('.pane-header');
+  await header.waitFor({ timeout: 30_000 });
+  if ((await header.getAttribute('aria-expanded')) === 'false') await header.click();
+  return pane;
+}
+
+/** Clicks an inline action of a tree row (shown while the row is hovered). */
+export async function inlineAction(row: Locator, label: string): Promise<void> {
+  await row.waitFor({ timeout: 30_000 });
+  await row.hover();
+  await row.locator(`.actions .action-label[aria-label="${label}"]`).click();
 }
 
 export async function screenshot(page: Page, name: string): Promise<string> {

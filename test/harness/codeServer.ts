@@ -67,6 +67,12 @@ export interface ServerOptions {
   /** Keep the data dir (the demo does, so a user's state survives a restart). */
   dataDir?: string;
   port?: number;
+  /**
+   * Let the workbench show its dialogs (modal messages, confirmations). The smoke-test driver, on by default,
+   * makes VS Code's DialogService refuse every prompt and answer every confirm with yes; the UI tests that assert
+   * a modal start without it (they never use window.driver).
+   */
+  dialogs?: boolean;
 }
 
 export async function startServer(opts: ServerOptions = {}): Promise<RunningServer> {
@@ -84,7 +90,7 @@ export async function startServer(opts: ServerOptions = {}): Promise<RunningServ
   const port = opts.port ?? (await freePort());
   const child = spawn(process.execPath, [
     serverMain, '--host', '127.0.0.1', '--port', String(port), '--without-connection-token',
-    '--accept-server-license-terms', '--enable-smoke-test-driver', '--disable-telemetry',
+    '--accept-server-license-terms', ...(opts.dialogs ? [] : ['--enable-smoke-test-driver']), '--disable-telemetry',
     // Workspace trust stays off unless a test turns it on in the settings (the restricted-mode tests).
     ...(opts.settings?.['security.workspace.trust.enabled'] === true ? [] : ['--disable-workspace-trust']),
     '--extensions-dir', extensionsDir, '--user-data-dir', userDataDir, '--server-data-dir', join(dataDir, 'server-data'),

@@ -4,6 +4,7 @@
 //   - any contributed command runs: a stand-in is registered for each command in package.json, which loads the
 //     features, steps aside and runs the real command;
 //   - any contributed tree view is shown: a stand-in provider loads the features, which register the real one;
+//   - a probe run in the workspace did not finish (its cleanup journal lists resources): the cleanup is offered;
 //   - VS Code restores a webview panel after a reload (an `onWebviewPanel:<viewType>` activation event): the
 //     panel's serializer, registered here because a view type takes one serializer, loads the features and hands
 //     the panel to them.
@@ -12,6 +13,7 @@
 import * as vscode from 'vscode';
 import { hasScimSchemas, isScimPayloadFileName } from '../../core/payloadLanguage/detect';
 import { isRegistryFileName } from '../../core/registry/fileNames';
+import { unfinishedProbeRun } from './unfinishedProbeRuns';
 import type { WorkbenchContext } from './workbenchContext';
 
 type FeaturesModule = typeof import('../features');
@@ -94,6 +96,13 @@ export class LazyFeatures implements vscode.Disposable {
     // The content of a plain .json can become SCIM (its `schemas` typed in).
     this.standIns.push(vscode.workspace.onDidChangeTextDocument((e) => check(e.document)));
     for (const doc of vscode.workspace.textDocuments) check(doc);
+    // A probe run that did not finish: the features offer its cleanup when they load, so load them now (trusted
+    // workspaces only: the offer is made only there).
+    if (vscode.workspace.isTrusted) {
+      unfinishedProbeRun()
+        .then((journal) => { if (journal && !this.loading) this.load(`the unfinished probe run in ${vscode.workspace.asRelativePath(journal)}`).catch(() => undefined); }) // logged
+        .catch((err: unknown) => this.ctx.log.warn(`Looking for unfinished probe runs: ${err instanceof Error ? err.message : String(err)}`));
+    }
   }
 
   /**
