@@ -50,8 +50,10 @@ export interface BundleReport {
 export function bundleReport(name: string): BundleReport {
   const meta = JSON.parse(readFileSync(join(root, '.artifacts/esbuild-meta', `${name}.production.json`), 'utf8')) as Metafile;
   // The CLI is split into chunks (dist/cli/): a bundle is every output its build wrote, not only the entry's.
-  const outputs = Object.entries(meta.outputs).filter(([file]) => !file.endsWith('.map')).map(([, o]) => o);
-  const entry = outputs.find((o) => o.entryPoint)?.entryPoint;
+  const files = Object.entries(meta.outputs).filter(([file]) => !file.endsWith('.map'));
+  const outputs = files.map(([, o]) => o);
+  // Dynamically imported chunks are entry points too: the bundle's own entry is the one outside chunks/.
+  const entry = (files.find(([file, o]) => o.entryPoint && !file.includes('/chunks/')) ?? files.find(([, o]) => o.entryPoint))?.[1].entryPoint;
   if (!entry) throw new Error(`no entry point in the ${name} metafile`);
   const byPkg = new Map<string, number>();
   for (const out of outputs) {
