@@ -14,9 +14,29 @@ async function list(ctx: ProbeContext, query: Record<string, string | number>): 
 
 const answered = (p: ListPage): string => (p.isList ? `${p.returned} resources` : `${p.status ?? 'no response'}`);
 
+/**
+ * Why an answer says nothing about the parameter asked about: a 429 or a 5xx still there after the engine's
+ * retries, or no answer at all. Such a check is inconclusive, not failed (a rate-limited probe once reported
+ * START_INDEX_NOT_ONE_BASED because startIndex=0 met the limit).
+ */
+function unavailable(p: ListPage): string | undefined {
+  if (p.isList) return undefined;
+  if (p.status === undefined) return 'inconclusive: no response';
+  if (p.status === 429 || p.status >= 500) return `inconclusive: answered ${p.status} (${p.status === 429 ? 'rate limited' : 'server error'}) after retries`;
+  return undefined;
+}
+
+/** Records the check as skipped when its one request was not really answered; true when it was so. */
+function skippedUnanswered(ctx: ProbeContext, name: string, p: ListPage): boolean {
+  const why = unavailable(p);
+  if (why) ctx.check(name, 'skipped', why, { evidence: [p.exchangeId] });
+  return why !== undefined;
+}
+
 /** RFC 7644 §3.4.2.4: count=0 returns no resources, only totalResults. */
 export async function checkCountZero(ctx: ProbeContext, book: FindingBook): Promise<void> {
   const p = await list(ctx, { count: 0 });
+  if (skippedUnanswered(ctx, 'count=0 returns only totalResults', p)) return;
   const codes: string[] = [];
   if (!p.isList) {
     codes.push(book.report('COUNT_ZERO_NOT_RESPECTED', `count=0 answered ${p.status ?? 'no response'} instead of 200 with only totalResults: a client cannot size the directory this way.`, [p.exchangeId]).code);
@@ -37,6 +57,7 @@ export async function checkStartIndexBase(ctx: ProbeContext, book: FindingBook, 
     return undefined;
   }
   const zero = await list(ctx, { startIndex: 0, count: 3 });
+  if (skippedUnanswered(ctx, name, zero)) return undefined;
   const one = first.ids.slice(0, 3);
   if (!zero.isList) {
     const f = book.report('START_INDEX_NOT_ONE_BASED', `startIndex=0 answered ${zero.status ?? 'no response'}; RFC 7644 §3.4.2.4 says a startIndex below 1 is read as 1.`, [zero.exchangeId], { severity: 'warning' });
@@ -74,6 +95,7 @@ export async function checkPastEnd(ctx: ProbeContext, book: FindingBook, walk: W
   const total = Math.max(walk.distinct, ...walk.totals.map((t) => t.value));
   const start = total + pageSize + 1;
   const p = await list(ctx, { startIndex: start, count: pageSize });
+  if (skippedUnanswered(ctx, name, p)) return;
   if (p.isList && p.returned === 0) {
     book.check(name, [], `startIndex=${start} returned no resources`, [p.exchangeId]);
     return;

@@ -124,10 +124,12 @@ export async function runProbes(app: Application, opts: RunProbesOptions): Promi
       if (err instanceof ProbeCancelled || signal.aborted) {
         cancelled = true;
         finish('skipped', scratch, 'the run was cancelled');
-      } else if (err instanceof ProbeSkipped) {
-        finish('skipped', scratch, err.message);
       } else {
-        finish('error', scratch, `the probe failed: ${err instanceof Error ? err.message : String(err)}`);
+        // What the probe observed before it stopped is still observed: a declared field it contradicts is drift
+        // (a rate-limited pagination run that saw 429s without Retry-After, then gave up, once reported nothing).
+        scratch.findings.push(...driftFindings(app, probe.name, scratch.fields, startedAt));
+        if (err instanceof ProbeSkipped) finish('skipped', scratch, err.message);
+        else finish('error', scratch, `the probe failed: ${err instanceof Error ? err.message : String(err)}`);
       }
     } finally {
       ctx.end();

@@ -61,6 +61,23 @@ describe('discovery probe', () => {
     assert.equal(drift[0]!.declared, true);
     assert.equal(drift[0]!.observed, false);
   });
+
+  test('a field observed before the probe stopped (skipped or failed) is still compared with the registry', async () => {
+    for (const end of ['skip', 'throw'] as const) {
+      const stopping: Probe = {
+        name: 'pagination', title: 'pagination', writes: 'never',
+        run: async (ctx) => {
+          ctx.field(['rateLimit', 'retryAfter'], 'absent');
+          if (end === 'skip') ctx.skip('GET /Users answered 429');
+          throw new Error('the server went away');
+        },
+      };
+      const { report } = await probe(appEntry(running('strict'), { rateLimit: { retryAfter: 'honored' } }), { only: ['pagination'], probes: [stopping] });
+      const p = report.probes[0]!;
+      assert.equal(p.status, end === 'skip' ? 'skipped' : 'error');
+      assert.deepEqual(p.findings.filter((f) => f.code === 'REGISTRY_DRIFT').map((f) => [f.field?.join('.'), f.declared, f.observed]), [['rateLimit.retryAfter', 'honored', 'absent']], end);
+    }
+  });
 });
 
 describe('safety', () => {

@@ -45,9 +45,19 @@ function usersRoute(req: RecordedRequest, reply: Reply): void {
   reply.json(200, { schemas: [LIST], totalResults: users.length, itemsPerPage: page.length, startIndex: start, Resources: page.map((u) => ({ schemas: [USER], ...u, active: true })) });
 }
 
+/** The same users, but the single-request checks (count=0, startIndex=0, a page past the end) always meet a 429
+ * without Retry-After, as a rate limit shared with other clients can make them do. */
+function limitedUsersRoute(req: RecordedRequest, reply: Reply): void {
+  const q = new URLSearchParams(req.target.split('?')[1] ?? '');
+  if (q.get('count') === '0' || q.get('startIndex') === '0' || Number(q.get('startIndex') ?? 1) > users.length) return error(reply, 429, 'Too many requests');
+  usersRoute(req, reply);
+}
+
 before(async () => {
   server = await startFaultServer();
   server.route('/scim/Users', usersRoute);
+  server.route('/limited/Users', limitedUsersRoute);
+  server.route('/limited/Me', (_req, reply) => error(reply, 501, 'not implemented'));
   server.route('/scim/Me', (_req, reply) => error(reply, 501, 'not implemented'));
 });
 after(async () => {
@@ -59,6 +69,18 @@ const app = (): Application => ({
 });
 
 describe('findings no sandbox switch provokes', () => {
+  test('a check whose request stays rate limited is inconclusive, not a finding about paging', async () => {
+    const limited: Application = { ...app(), id: 'limited', baseUrl: `${server.origin}/limited`, rateLimit: { backoff: { initialMs: 10, maxMs: 40 } } };
+    const { report } = await probe(limited, { only: ['pagination'] });
+    assert.deepEqual(codesOf(report, 'pagination'), ['RATE_LIMITED', 'RETRY_AFTER_MISSING']);
+    const checks = report.probes.find((p) => p.probe === 'pagination')!.checks;
+    for (const name of ['count=0 returns only totalResults', 'startIndex is 1-based', 'a page past the end is empty']) {
+      const c = checks.find((x) => x.name === name);
+      assert.equal(c?.status, 'skipped', `${name}: ${JSON.stringify(c)}`);
+      assert.match(c?.message ?? '', /inconclusive: answered 429 \(rate limited\) after retries/);
+    }
+  });
+
   test('a page past the end that returns the last page again: PAGE_PAST_END_NOT_EMPTY, and nothing else', async () => {
     const { report } = await probe(app(), { only: ['pagination'] });
     assert.deepEqual(codesOf(report, 'pagination'), ['PAGE_PAST_END_NOT_EMPTY']);
