@@ -2,7 +2,7 @@
 // discovered /Schemas and /ResourceTypes (e.g. after a registry entry's discovery). One per extension context.
 import * as vscode from 'vscode';
 import { SchemaCatalog } from '../../core/scim/catalog';
-import type { WorkbenchContext } from '../shared/workbenchContext';
+import { perContext } from '../shared/workbenchContext';
 
 export interface ServerSchemaDocuments {
   /** A /Schemas response (ListResponse, array or one Schema document). */
@@ -51,14 +51,5 @@ export class PayloadCatalog implements vscode.Disposable {
   }
 }
 
-const catalogs = new WeakMap<WorkbenchContext, PayloadCatalog>();
-
 /** The payload editor's catalog for this context; later features call `setServerDocuments` on it. */
-export function payloadCatalog(ctx: WorkbenchContext): PayloadCatalog {
-  let c = catalogs.get(ctx);
-  if (!c) {
-    c = ctx.track(new PayloadCatalog());
-    catalogs.set(ctx, c);
-  }
-  return c;
-}
+export const payloadCatalog = perContext((ctx): PayloadCatalog => ctx.track(new PayloadCatalog()));

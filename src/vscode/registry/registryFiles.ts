@@ -4,7 +4,7 @@ import * as vscode from 'vscode';
 import { isRegistryFileName, parseRegistry, type ParsedApplication, type ParsedRegistry } from '../../core/registry';
 import { LineIndex, type OffsetRange } from '../../core/text';
 import { transientRegistries } from './transientRegistry';
-import type { WorkbenchContext } from '../shared/workbenchContext';
+import { perContext, type WorkbenchContext } from '../shared/workbenchContext';
 
 /** Every name issue 5 gives a registry file; also the `filenamePatterns` contributed for the jsonc language. */
 export const REGISTRY_GLOB = '**/{scim-registry.jsonc,scim-registry.json,*.scim-registry.jsonc,*.scim-registry.json}';
@@ -148,17 +148,8 @@ export class RegistryWorkspace implements vscode.Disposable {
   }
 }
 
-const instances = new WeakMap<WorkbenchContext, RegistryWorkspace>();
-
 /** One RegistryWorkspace per extension context, built on first use (activate() stays cheap). */
-export function registryWorkspace(ctx: WorkbenchContext): RegistryWorkspace {
-  let ws = instances.get(ctx);
-  if (!ws) {
-    ws = ctx.track(new RegistryWorkspace(ctx.log));
-    instances.set(ctx, ws);
-  }
-  return ws;
-}
+export const registryWorkspace = perContext((ctx): RegistryWorkspace => ctx.track(new RegistryWorkspace(ctx.log)));
 
 /** Every registry the runner and the probes can use: the running sandbox's first, then the workspace files. */
 export async function allRegistryFiles(ctx: WorkbenchContext): Promise<RegistryFile[]> {

@@ -6,7 +6,7 @@ import type { RequestFileApp } from '../../core/requestFile';
 import { allRegistryFiles, registryWorkspace, type RegistryFile } from '../registry/registryFiles';
 import { TRANSIENT_SCHEME, transientRegistries } from '../registry/transientRegistry';
 import type { ParsedApplication } from '../../core/registry';
-import type { WorkbenchContext } from '../shared/workbenchContext';
+import { perContext, type WorkbenchContext } from '../shared/workbenchContext';
 
 export interface RegistryApplication {
   info: RequestFileApp;
@@ -92,14 +92,5 @@ export class RequestFileApps implements vscode.Disposable {
   }
 }
 
-const instances = new WeakMap<WorkbenchContext, RequestFileApps>();
-
 /** One list per extension context, built on first use. */
-export function requestFileApps(ctx: WorkbenchContext): RequestFileApps {
-  let apps = instances.get(ctx);
-  if (!apps) {
-    apps = ctx.track(new RequestFileApps(ctx));
-    instances.set(ctx, apps);
-  }
-  return apps;
-}
+export const requestFileApps = perContext((ctx): RequestFileApps => ctx.track(new RequestFileApps(ctx)));

@@ -5,7 +5,7 @@ import type * as vscode from 'vscode';
 import type { Finding } from '../../core/findings';
 import { analyzeRequestFile, parseRequestFile, type RequestFile } from '../../core/requestFile';
 import { payloadCatalog, type PayloadCatalog } from '../payload/payloadCatalog';
-import type { WorkbenchContext } from '../shared/workbenchContext';
+import { perContext } from '../shared/workbenchContext';
 import { requestFileApps, type RequestFileApps } from './requestFileApps';
 
 export const REQUEST_FILE_LANGUAGE = 'scim-request';
@@ -44,14 +44,5 @@ export class RequestFileModels {
   }
 }
 
-const instances = new WeakMap<WorkbenchContext, RequestFileModels>();
-
 /** One model cache per extension context; the runner's Send reads parses from here too. */
-export function requestFileModels(ctx: WorkbenchContext): RequestFileModels {
-  let models = instances.get(ctx);
-  if (!models) {
-    models = new RequestFileModels(requestFileApps(ctx), payloadCatalog(ctx));
-    instances.set(ctx, models);
-  }
-  return models;
-}
+export const requestFileModels = perContext((ctx): RequestFileModels => new RequestFileModels(requestFileApps(ctx), payloadCatalog(ctx)));

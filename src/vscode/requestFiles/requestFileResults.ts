@@ -3,7 +3,7 @@
 // Results belong to a request by its index and request-line text: editing that line drops its result.
 import * as vscode from 'vscode';
 import type { ParsedRequest, RequestFile } from '../../core/requestFile';
-import type { WorkbenchContext } from '../shared/workbenchContext';
+import { perContext } from '../shared/workbenchContext';
 import { isRequestFileDocument, type RequestFileModels } from './requestFileDocuments';
 
 export type ResultKind = 'ok' | 'error' | 'failure' | 'notSent' | 'sending';
@@ -96,13 +96,4 @@ function lineTextOf(file: RequestFile, request: ParsedRequest): string {
   return file.text.slice(request.requestLine.range.start, request.requestLine.range.end);
 }
 
-const instances = new WeakMap<WorkbenchContext, RequestFileResults>();
-
-export function requestFileResults(ctx: WorkbenchContext, models: RequestFileModels): RequestFileResults {
-  let r = instances.get(ctx);
-  if (!r) {
-    r = ctx.track(new RequestFileResults(models));
-    instances.set(ctx, r);
-  }
-  return r;
-}
+export const requestFileResults = perContext((ctx, models: RequestFileModels): RequestFileResults => ctx.track(new RequestFileResults(models)));

@@ -4,7 +4,7 @@
 import * as vscode from 'vscode';
 import type { RunnerApp, RunnerRequest, RunnerResult, ToExtension, ToWebview } from '../../core/protocol';
 import { requestFileApps } from '../requestFiles/requestFileApps';
-import type { WorkbenchContext } from '../shared/workbenchContext';
+import { perContext, type WorkbenchContext } from '../shared/workbenchContext';
 import { curlCommand } from './curlCommand';
 import { RunnerHistory, summary } from './runnerHistory';
 import { RunnerPanel } from './runnerPanel';
@@ -237,15 +237,6 @@ export class Runner implements vscode.Disposable {
   }
 }
 
-const instances = new WeakMap<WorkbenchContext, Runner>();
-
-export function runner(ctx: WorkbenchContext): Runner {
-  let r = instances.get(ctx);
-  if (!r) {
-    r = ctx.track(new Runner(ctx));
-    instances.set(ctx, r);
-  }
-  return r;
-}
+export const runner = perContext((ctx): Runner => ctx.track(new Runner(ctx)));
 
 export { emptyRequest, summary };

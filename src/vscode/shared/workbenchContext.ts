@@ -39,3 +39,19 @@ export class WorkbenchContext implements vscode.Disposable {
     }
   }
 }
+
+/**
+ * An accessor that gives one service per extension context, built by `make` on first use (activate() stays cheap;
+ * every feature that asks gets the same instance).
+ */
+export function perContext<T, A extends unknown[] = []>(make: (ctx: WorkbenchContext, ...args: A) => T): (ctx: WorkbenchContext, ...args: A) => T {
+  const instances = new WeakMap<WorkbenchContext, T>();
+  return (ctx, ...args) => {
+    let instance = instances.get(ctx);
+    if (instance === undefined) {
+      instance = make(ctx, ...args);
+      instances.set(ctx, instance);
+    }
+    return instance;
+  };
+}
