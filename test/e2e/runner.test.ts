@@ -291,7 +291,18 @@ describe('request runner UI', () => {
     await page.locator('.tabs-container .tab', { hasText: 'SCIM Request Runner' }).first().click();
     await runCommand(page, 'View: Close Editors in Other Groups');
     await runCommand(page, 'View: Close Other Editors in Group');
-    await page.waitForFunction(() => Array.from(document.querySelectorAll('.tabs-container .tab')).every((t) => !/\.scim/.test(t.getAttribute('aria-label') ?? '')), undefined, { timeout: 10_000 });
+    // A loaded machine once left a request file's tab open after both commands (CI, stop 17): close what is left
+    // with its tab's own close button, as a user would.
+    const scimTabs = page.locator('.tabs-container .tab[aria-label*=".scim"]');
+    const closeBy = Date.now() + 30_000;
+    while (await scimTabs.count() > 0) {
+      assert.ok(Date.now() < closeBy, `request-file tabs still open: ${(await scimTabs.allInnerTexts()).join(', ')}`);
+      const label = await scimTabs.first().getAttribute('aria-label');
+      const tab = page.locator(`.tabs-container .tab[aria-label=${JSON.stringify(label)}]`).first();
+      await tab.hover({ timeout: 5_000 }).catch(() => undefined);
+      await tab.locator('.tab-actions .action-label').first().click({ timeout: 5_000 }).catch(() => undefined);
+      await tab.waitFor({ state: 'detached', timeout: 5_000 }).catch(() => undefined);
+    }
     // The palette of the last command must be gone, or F1 for the next one meets it closing.
     await page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: 10_000 });
     await runCommand(page, 'Developer: Reload Window');

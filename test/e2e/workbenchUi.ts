@@ -47,7 +47,11 @@ export async function runCommand(page: Page, title: string): Promise<void> {
   }
   const row = page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first();
   await row.waitFor({ state: 'visible', timeout: 45_000 });
-  await page.keyboard.press('Enter');
+  // Enter runs the focused row, which may be another match (a recently used command is listed first, and the
+  // list can still be filling on a loaded machine): press it only on our row, else click our row.
+  const focused = page.locator('.quick-input-list .monaco-list-row.focused', { hasText: title });
+  if (await focused.waitFor({ state: 'visible', timeout: 2_000 }).then(() => true, () => false)) await page.keyboard.press('Enter');
+  else await row.click();
 }
 
 /** Opens a workspace file by name through Quick Open, and waits for its tab. */
