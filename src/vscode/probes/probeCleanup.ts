@@ -102,5 +102,8 @@ export function registerProbeCleanup(ctx: WorkbenchContext): void {
   // Not in the palette: what the start-up offer would list, for tests.
   ctx.track(vscode.commands.registerCommand('scimWorkbench.probes.pendingCleanups', async (): Promise<PendingCleanup[]> =>
     (await pendingCleanups(ctx)).map((p) => ({ registry: p.target.file.uri.toString(), app: p.target.app.id, entries: p.entries }))));
-  if (vscode.workspace.isTrusted) offerCleanups(ctx).catch((err: unknown) => ctx.log.warn(`Probe cleanup offer: ${err instanceof Error ? err.message : String(err)}`));
+  const offer = (): void => { offerCleanups(ctx).catch((err: unknown) => ctx.log.warn(`Probe cleanup offer: ${err instanceof Error ? err.message : String(err)}`)); };
+  // Nothing is offered (nor sent) while the workspace is untrusted; trusted later in the session, the offer comes then.
+  if (vscode.workspace.isTrusted) offer();
+  else ctx.track(vscode.workspace.onDidGrantWorkspaceTrust(offer));
 }

@@ -4,7 +4,8 @@
 //   - any contributed command runs: a stand-in is registered for each command in package.json, which loads the
 //     features, steps aside and runs the real command;
 //   - any contributed tree view is shown: a stand-in provider loads the features, which register the real one;
-//   - a probe run in the workspace did not finish (its cleanup journal lists resources): the cleanup is offered;
+//   - a probe run in the workspace did not finish (its cleanup journal lists resources): the cleanup is offered,
+//     at start in a trusted workspace, or when the workspace is trusted;
 //   - VS Code restores a webview panel after a reload (an `onWebviewPanel:<viewType>` activation event): the
 //     panel's serializer, registered here because a view type takes one serializer, loads the features and hands
 //     the panel to them.
@@ -97,12 +98,15 @@ export class LazyFeatures implements vscode.Disposable {
     this.standIns.push(vscode.workspace.onDidChangeTextDocument((e) => check(e.document)));
     for (const doc of vscode.workspace.textDocuments) check(doc);
     // A probe run that did not finish: the features offer its cleanup when they load, so load them now (trusted
-    // workspaces only: the offer is made only there).
-    if (vscode.workspace.isTrusted) {
-      unfinishedProbeRun()
-        .then((journal) => { if (journal && !this.loading) this.load(`the unfinished probe run in ${vscode.workspace.asRelativePath(journal)}`).catch(() => undefined); }) // logged
-        .catch((err: unknown) => this.ctx.log.warn(`Looking for unfinished probe runs: ${err instanceof Error ? err.message : String(err)}`));
-    }
+    // workspaces only: the offer is made only there; a workspace trusted later is looked at then).
+    if (vscode.workspace.isTrusted) this.loadForUnfinishedProbeRun();
+    else this.standIns.push(vscode.workspace.onDidGrantWorkspaceTrust(() => this.loadForUnfinishedProbeRun()));
+  }
+
+  private loadForUnfinishedProbeRun(): void {
+    unfinishedProbeRun()
+      .then((journal) => { if (journal && !this.loading) this.load(`the unfinished probe run in ${vscode.workspace.asRelativePath(journal)}`).catch(() => undefined); }) // logged
+      .catch((err: unknown) => this.ctx.log.warn(`Looking for unfinished probe runs: ${err instanceof Error ? err.message : String(err)}`));
   }
 
   /**
