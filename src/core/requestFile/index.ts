@@ -4,6 +4,7 @@ export type * from './model';
 export { REQUEST_FILE_CODES, type RequestFileCode } from './codes';
 export { parseRequestFile, requestAt, appDirectiveFor } from './parse';
 export { analyzeRequestFile, type RequestFileAnalysisOptions } from './analyze';
+export { registryApplications, type RegistryApplicationOf } from './registryApps';
 export { resolveRequest, type ResolveContext, type ResolvedRequest, type ResolveOutcome } from './resolve';
 export { parseResponsePath, responseValue, type ResponsePath } from './lastResponse';
 export { METHODS } from './requestLine';

@@ -2,7 +2,7 @@
 // transient registry, kept current as registries change. Completion, hover and diagnostics read the latest list
 // synchronously; the first use loads it.
 import * as vscode from 'vscode';
-import type { RequestFileApp } from '../../core/requestFile';
+import { registryApplications, type RequestFileApp } from '../../core/requestFile';
 import { allRegistryFiles, registryWorkspace, type RegistryFile } from '../registry/registryFiles';
 import { TRANSIENT_SCHEME, transientRegistries } from '../registry/transientRegistry';
 import type { ParsedApplication } from '../../core/registry';
@@ -56,19 +56,7 @@ export class RequestFileApps implements vscode.Disposable {
 
   private async load(): Promise<RegistryApplication[]> {
     const generation = ++this.generation;
-    const out: RegistryApplication[] = [];
-    const seen = new Set<string>();
-    for (const file of await allRegistryFiles(this.ctx)) {
-      for (const app of file.parsed.applications) {
-        const id = app.app.id;
-        if (typeof id !== 'string' || id === '' || seen.has(id.toLowerCase())) continue;
-        seen.add(id.toLowerCase());
-        const info: RequestFileApp = { id, source: sourceOf(file) };
-        if (typeof app.app.name === 'string') info.name = app.app.name;
-        if (typeof app.app.baseUrl === 'string') info.baseUrl = app.app.baseUrl;
-        out.push({ info, file, app });
-      }
-    }
+    const out: RegistryApplication[] = registryApplications(await allRegistryFiles(this.ctx), sourceOf).map(({ info, registry, app }) => ({ info, file: registry, app }));
     // A load that started before a newer one must not overwrite the newer list.
     if (generation === this.generation) {
       this.current = out;
