@@ -10,7 +10,7 @@ export interface CommandEntry {
 }
 
 export const commands: CommandEntry[] = [
-  { name: 'lint', summary: 'check SCIM payloads, registry files and sandbox configs', load: async () => (await import('./commands/lint')).lintCommand },
+  { name: 'lint', summary: 'check SCIM payloads, registry files, sandbox configs and request files', load: async () => (await import('./commands/lint')).lintCommand },
   { name: 'filter', summary: 'parse a SCIM filter or PATCH path and print its canonical form', load: async () => (await import('./commands/filter')).filterCommand },
   { name: 'sandbox', summary: 'run the embedded SCIM sandbox (vendor-quirk profiles) on 127.0.0.1', load: async () => (await import('./commands/sandbox')).sandboxCommand },
   { name: 'send', summary: 'send one request to a registry application and explain an error answer', load: async () => (await import('./commands/send')).sendCommand },

@@ -1,6 +1,6 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { directionFromFileName, isSandboxConfigFileName, lintDocument } from '../../../src/cli/lintDocument';
+import { directionFromFileName, isRequestFileName, isSandboxConfigFileName, lintDocument } from '../../../src/cli/lintDocument';
 
 describe('lintDocument dispatch by file name', () => {
   test('registry files go to the registry rules', () => {
@@ -12,6 +12,16 @@ describe('lintDocument dispatch by file name', () => {
   test('sandbox configs go to the sandbox rules', () => {
     assert.ok(isSandboxConfigFileName('/x/estate.scim-sandbox.jsonc'));
     assert.equal(lintDocument('estate.scim-sandbox.json', '{}').kind, 'sandboxConfig');
+  });
+
+  test('request files (*.scim, *.scim.http) go to the request-file rules, with the applications given', () => {
+    for (const name of ['a.scim', 'dir/b.SCIM', 'c.scim.http']) assert.ok(isRequestFileName(name), name);
+    for (const name of ['a.http', 'a.scim.json', 'scim', 'a.scim.https']) assert.ok(!isRequestFileName(name), name);
+    const text = '# @app acmee\nGET /Users\n';
+    assert.equal(lintDocument('x.scim', text).kind, 'requestFile');
+    assert.deepEqual(lintDocument('x.scim', text).findings, [], 'no applications given: @app ids are not checked');
+    const f = lintDocument('x.scim.http', text, { apps: [{ id: 'acme', source: 'scim-registry.jsonc' }] }).findings;
+    assert.deepEqual(f.map((x) => [x.code, text.slice(x.range.start, x.range.end)]), [['REQUEST_UNKNOWN_APP', 'acmee']]);
   });
 
   test('everything else is a payload; the name can fix the direction', () => {
