@@ -49,7 +49,7 @@ function appFindings(file: RequestFile, apps: readonly RequestFileApp[]): Findin
     if (known.has(d.id.toLowerCase())) continue;
     const best = closest(d.id, ids);
     const sandboxHint = /^sandbox-/i.test(d.id) ? ' `sandbox-*` applications exist while the sandbox runs (SCIM: Start Sandbox).' : '';
-    const message = `No registry in this workspace defines the application \`${d.id}\`${best ? `; did you mean \`${best}\`?` : '.'}${sandboxHint}`;
+    const message = `No registry in reach defines the application \`${d.id}\`${best ? `; did you mean \`${best}\`?` : '.'}${sandboxHint}`;
     out.push(finding('REQUEST_UNKNOWN_APP', 'error', message, d.idRange, best ? replaceWith(d.idRange, best) : undefined));
   }
   return out;

@@ -84,7 +84,7 @@ describe('scim-workbench lint on request files', () => {
     assert.equal(r.code, 1);
     assert.doesNotMatch(r.err, NOTE);
     const out = lines(r.out);
-    assert.ok(out.includes('requests/unknown.scim:1:8 error REQUEST_UNKNOWN_APP No registry in this workspace defines the application `acmee`; did you mean `acme`?'), r.out);
+    assert.ok(out.includes('requests/unknown.scim:1:8 error REQUEST_UNKNOWN_APP No registry in reach defines the application `acmee`; did you mean `acme`?'), r.out);
     assert.ok(out.some((l) => l.startsWith('requests/origin.scim.http:2:5 error REQUEST_OTHER_ORIGIN https://evil.example.net is not the origin of `acme` (https://acme.example.com)')), r.out);
     assert.ok(out.some((l) => l.startsWith('reg/scim-registry.jsonc:') && l.includes('REGISTRY_DUPLICATE_ID')), r.out);
   });
@@ -138,7 +138,7 @@ describe('scim-workbench lint on request files', () => {
   test('a broken registry among the linted files still lends what can be read of it, as in the editor', async () => {
     const r = await lint('requests/unknown.scim', 'bad/broken.scim-registry.jsonc');
     assert.doesNotMatch(r.err, NOTE);
-    assert.ok(lines(r.out).some((l) => l.startsWith('requests/unknown.scim:1:8 error REQUEST_UNKNOWN_APP No registry in this workspace defines the application `acmee`; did you mean `acme`?')), r.out);
+    assert.ok(lines(r.out).some((l) => l.startsWith('requests/unknown.scim:1:8 error REQUEST_UNKNOWN_APP No registry in reach defines the application `acmee`; did you mean `acme`?')), r.out);
     assert.ok(lines(r.out).some((l) => l.startsWith('bad/broken.scim-registry.jsonc:') && l.includes('REGISTRY_JSON_SYNTAX')), r.out);
   });
 
