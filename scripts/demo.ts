@@ -7,7 +7,7 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { join, resolve } from 'node:path';
-import { startSandbox, type RunningSandbox } from '../src/sandbox';
+import { credentialLine, startSandbox, type AppSpec, type RunningSandbox } from '../src/sandbox';
 import { main as cli } from '../src/cli/main';
 import { freePort, startServer, workbenchUrl, type RunningServer } from '../test/harness/codeServer';
 
@@ -15,6 +15,14 @@ const root = resolve(__dirname, '..');
 const workspace = join(root, 'examples/workspace');
 export const demoPort = 4780;
 export const demoProfiles = ['strict', 'entra-compatible', 'aws-like', 'slack-like', 'github-like', 'drifting'];
+/**
+ * Two RFC-strict applications that authenticate as many vendors do, with HTTP Basic and with an API key. Their
+ * password and key are the sandbox token, so the example registry reaches them with the same secret `sandbox-token`.
+ */
+export const demoAuthApps: AppSpec[] = [
+  { id: 'basic-auth', profile: 'strict', users: 500, groups: 20, auth: { type: 'basic', username: 'scim-demo' } },
+  { id: 'api-key', profile: 'strict', users: 500, groups: 20, auth: { type: 'apiKey', header: 'X-API-Key' } },
+];
 
 const out = (t: string): void => { process.stdout.write(t); };
 
@@ -56,13 +64,17 @@ async function interactive(signal: AbortSignal): Promise<number> {
   let server: RunningServer | undefined;
   let desktop: ChildProcess | undefined;
   try {
-    sandbox = await startSandbox({ port: demoPort, token, seed: 7, apps: demoProfiles.map((p) => ({ id: p, profile: p, users: 500, groups: 20, ...demoQuirks(p) })) })
+    const apps = [...demoProfiles.map((p): AppSpec => ({ id: p, profile: p, users: 500, groups: 20, ...demoQuirks(p) })), ...demoAuthApps];
+    sandbox = await startSandbox({ port: demoPort, token, seed: 7, apps })
       .catch((err: unknown) => {
         throw new Error(`cannot start the sandbox on 127.0.0.1:${demoPort} (the example registry points there; is another demo running?): ${String(err)}`);
       });
     out(`\nSandbox running at ${sandbox.url}\n`);
-    for (const app of sandbox.apps) out(`  ${app.id.padEnd(18)} ${app.baseUrl}\n`);
-    out(`Bearer token (also passed to VS Code as the secret "sandbox-token"): ${token}\n\n`);
+    for (const app of sandbox.apps) {
+      const scheme = app.auth.type === 'bearer' ? '' : ` (${credentialLine(app.auth).split(token).join('<the token>')})`;
+      out(`  ${app.id.padEnd(18)} ${app.baseUrl}${scheme}\n`);
+    }
+    out(`Bearer token, also the password and the API key above (passed to VS Code as the secret "sandbox-token"): ${token}\n\n`);
     // The extension reads a secret named `sandbox-token` from SecretStorage, or from SCIM_SECRET_SANDBOX_TOKEN.
     const env = { SCIM_SECRET_SANDBOX_TOKEN: token };
     if (hasDesktopCode()) {

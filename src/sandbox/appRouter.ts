@@ -1,10 +1,10 @@
 // The request pipeline of one application, outermost first:
-//   response pipeline -> write log -> outer quirks -> body parsing -> OAuth token endpoint -> bearer auth
+//   response pipeline -> write log -> outer quirks -> body parsing -> OAuth token endpoint -> auth (bearer, Basic or API key)
 //   -> /.search normalisation -> inner quirks -> RFC core (-> SCIMMY; /Bulk operations re-enter at the top)
 import express, { Router, type ErrorRequestHandler, type RequestHandler } from 'express';
 import { appBasePath } from './appId';
 import type { AppRuntime } from './appRuntime';
-import { bearerAuth, tokenEndpoint } from './auth';
+import { appAuth, tokenEndpoint } from './auth';
 import { bulkBodyParser } from './bulk';
 import { installResponsePipeline, sendError, setTextRewrite } from './http';
 import { innerQuirks, outerQuirks } from './quirks';
@@ -59,7 +59,7 @@ export function createAppRouter(app: AppRuntime): Router {
   router.use(bodyErrors(app));
   router.use(requireJsonBody);
   router.use(writeLogBody());
-  router.use(bearerAuth(app));
+  router.use(appAuth(app));
   router.use(normaliseSearch);
   for (const quirk of innerQuirks(app)) router.use(quirk);
   router.use(createCoreRouter(app));

@@ -8,6 +8,7 @@ import { seedStores } from './seed';
 import { seedFromString } from './random';
 import { presetQuirks } from './presets';
 import { APP_ID_PATTERN } from './appId';
+import { resolveAppAuth, type SandboxAuth, type SandboxAuthSpec } from './appAuth';
 import type { QuirkConfig, QuirkOverrides } from './quirks/types';
 import { WriteLog, type WriteLogEntry } from './writeLog';
 
@@ -21,8 +22,10 @@ export interface AppSpec {
   /** Seeded users (default 250) and groups (default 20). */
   users?: number;
   groups?: number;
-  /** Bearer token of this app; default: the sandbox token. */
+  /** Bearer token of this app; default: the sandbox token. The same as `auth: { type: 'bearer', token }`. */
   token?: string;
+  /** How the app authenticates (default bearer); credentials not given are the sandbox token. */
+  auth?: SandboxAuthSpec;
 }
 
 export interface IssuedToken {
@@ -35,7 +38,8 @@ export interface AppRuntime {
   quirks: QuirkConfig;
   /** Per-app seed derived from the sandbox seed and the app id. */
   seed: number;
-  token: string;
+  /** What the app accepts; bearer apps also accept the tokens their OAuth endpoint issued. */
+  auth: SandboxAuth;
   clientId: string;
   clientSecret: string;
   issuedTokens: Map<string, IssuedToken>;
@@ -81,6 +85,7 @@ export function createAppRuntime(spec: AppSpec, sandbox: SandboxContext): AppRun
   if (!APP_ID_PATTERN.test(spec.id)) {
     throw new Error(`app id '${spec.id}' must be 1-64 letters, digits, '.', '_' or '-'`);
   }
+  const auth = resolveAppAuth(spec.id, spec, sandbox.token);
   const profile = spec.profile ?? 'strict';
   const quirks = presetQuirks(profile, spec.quirks);
   const seed = seedFromString(spec.id, sandbox.seed);
@@ -99,7 +104,7 @@ export function createAppRuntime(spec: AppSpec, sandbox: SandboxContext): AppRun
     profile,
     quirks,
     seed,
-    token: spec.token ?? sandbox.token,
+    auth,
     clientId: `${spec.id}-client`,
     clientSecret: randomSecret(),
     issuedTokens: new Map(),

@@ -100,6 +100,12 @@ function invalid(op: Operation): string | undefined {
   return undefined;
 }
 
+/** The operation authenticates as the Bulk request did: with the header(s) that carry the app's credentials. */
+function credentialHeaders(app: AppRuntime, req: Request): Record<string, string> {
+  const names = app.auth.type === 'apiKey' ? ['authorization', app.auth.header.toLowerCase()] : ['authorization'];
+  return Object.fromEntries(names.flatMap((n) => (req.get(n) ? [[n, req.get(n) as string]] : [])));
+}
+
 async function dispatch(app: AppRuntime, req: Request, op: Operation, ids: Map<string, string>, clientOrigin: string): Promise<OperationResult> {
   const method = String(op.method).toUpperCase();
   const bulkId = typeof op.bulkId === 'string' ? op.bulkId : undefined;
@@ -111,7 +117,7 @@ async function dispatch(app: AppRuntime, req: Request, op: Operation, ids: Map<s
   const headers: Record<string, string> = {
     accept: 'application/scim+json',
     [INTERNAL_HEADER]: app.internalSecret,
-    ...(req.get('authorization') ? { authorization: req.get('authorization') as string } : {}),
+    ...credentialHeaders(app, req),
     ...(bulkId !== undefined && method === 'POST' ? { [BULK_ID_HEADER]: encodeURIComponent(bulkId) } : {}),
     ...(typeof op.version === 'string' ? { 'if-match': op.version } : {}),
     ...(method !== 'DELETE' ? { 'content-type': 'application/scim+json' } : {}),

@@ -7,6 +7,7 @@ import type { OffsetRange } from '../core/text';
 import { suggest } from '../core/scim/suggest';
 import { APP_ID_PATTERN } from './appId';
 import type { AppSpec } from './appRuntime';
+import { authProblems, tokenConflict, type SandboxAuthSpec } from './appAuth';
 import { presetNames } from './presets';
 import { checkQuirkValue, isQuirkName } from './quirks/specs';
 import { QUIRK_NAMES, type QuirkOverrides } from './quirks/types';
@@ -32,7 +33,7 @@ export const SANDBOX_CODES = {
 } as const;
 
 const TOP_KEYS = ['$schema', 'port', 'token', 'seed', 'apps'];
-const APP_KEYS = ['id', 'profile', 'quirks', 'users', 'groups', 'token'];
+const APP_KEYS = ['id', 'profile', 'quirks', 'users', 'groups', 'token', 'auth'];
 const MAX_SEEDED = 1_000_000;
 
 function range(node: Node): OffsetRange {
@@ -115,6 +116,8 @@ class Linter {
       return;
     }
     let hasId = false;
+    let token: Node | undefined;
+    let auth: Node | undefined;
     for (const { key, value, name } of properties(node)) {
       if (!value) continue;
       switch (name) {
@@ -143,7 +146,11 @@ class Linter {
           this.integer(value, name, 0, MAX_SEEDED);
           break;
         case 'token':
-          this.string(value, 'token');
+          if (this.string(value, 'token')) token = key;
+          break;
+        case 'auth':
+          auth = value;
+          this.auth(value);
           break;
         case 'quirks':
           this.quirks(value);
@@ -153,6 +160,20 @@ class Linter {
       }
     }
     if (!hasId) this.report(SANDBOX_CODES.missingProperty, 'error', 'An app needs an "id"', { start: node.offset, end: node.offset + 1 });
+    const conflict = token && auth ? tokenConflict(nodeValue(auth)) : undefined;
+    if (token && conflict) this.report(SANDBOX_CODES.invalidValue, 'error', conflict, token.parent ?? token);
+  }
+
+  auth(node: Node): void {
+    for (const problem of authProblems(nodeValue(node))) {
+      const field = properties(node).find((p) => p.name === problem.at);
+      const spot = field && (problem.onKey ? field.key : (field.value ?? field.key));
+      // A missing "type" is reported on the opening brace, like a missing "id".
+      const target = spot ?? (problem.kind === 'missingProperty' ? { start: node.offset, end: node.offset + 1 } : node);
+      const fix = spot && problem.suggestion ? [renameFix(spot, problem.suggestion)] : undefined;
+      // Every problem is an error here, unknown properties too: a misspelt "pasword" would fall back to the sandbox token.
+      this.report(SANDBOX_CODES[problem.kind], 'error', problem.message, target, fix);
+    }
   }
 
   quirks(node: Node): void {
@@ -226,6 +247,7 @@ export function parseSandboxConfig(text: string): { config?: SandboxConfig; find
     ...(a['users'] !== undefined ? { users: a['users'] as number } : {}),
     ...(a['groups'] !== undefined ? { groups: a['groups'] as number } : {}),
     ...(a['token'] !== undefined ? { token: a['token'] as string } : {}),
+    ...(a['auth'] !== undefined ? { auth: a['auth'] as SandboxAuthSpec } : {}),
   }));
   return {
     findings,

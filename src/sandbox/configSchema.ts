@@ -1,5 +1,6 @@
 // The JSON Schema of `*.scim-sandbox.jsonc`, built from the same tables as the linter so the two cannot drift.
 // schemas/sandbox-config.schema.json is this object, written out (scripts/generateSchemas.ts); a unit test keeps them equal.
+import { DEFAULT_API_KEY_HEADER, type SandboxAuthType } from './appAuth';
 import { presetNames, describePreset } from './presets';
 import { QUIRK_DOCS } from './quirks/docs';
 import { QUIRK_SPECS, type QuirkValueSpec } from './quirks/specs';
@@ -53,6 +54,27 @@ function valueSchema(spec: QuirkValueSpec): Json {
   }
 }
 
+/** One branch per scheme, with the fields of the registry's auth block of the same type. */
+function authSchema(): Json {
+  const text = (description: string, extra: Json = {}): Json => ({ type: 'string', minLength: 1, ...extra, description });
+  const branch = (type: SandboxAuthType, description: string, fields: Record<string, Json>): Json =>
+    ({ type: 'object', additionalProperties: false, required: ['type'], description, properties: { type: { const: type }, ...fields } });
+  return {
+    markdownDescription: 'How the app authenticates (default: bearer). A credential not given is the sandbox token; the registry entry that reaches the app has the same `type`, `username` and `header`.',
+    oneOf: [
+      branch('bearer', 'Authorization: Bearer <token>; the OAuth token endpoint issues tokens too.', { token: text('The bearer token (default: the app\'s "token", else the sandbox token).') }),
+      branch('basic', 'Authorization: Basic base64(username:password).', {
+        username: text('The user name (default: the app id).', { pattern: '^[^:]+$' }),
+        password: text('The password (default: the sandbox token).'),
+      }),
+      branch('apiKey', `The key alone in a header (default ${DEFAULT_API_KEY_HEADER}).`, {
+        header: text(`The header that carries the key (default ${DEFAULT_API_KEY_HEADER}).`, { pattern: "^[!#$%&'*+.^_`|~0-9A-Za-z-]+$" }),
+        key: text('The API key (default: the sandbox token).'),
+      }),
+    ],
+  };
+}
+
 export function sandboxConfigSchema(): Json {
   const quirkProps = Object.fromEntries(QUIRK_NAMES.map((n) => [n, { ...valueSchema(QUIRK_SPECS[n]), markdownDescription: QUIRK_DOCS[n] }]));
   return {
@@ -67,7 +89,7 @@ export function sandboxConfigSchema(): Json {
     properties: {
       $schema: { type: 'string' },
       port: { type: 'integer', minimum: 0, maximum: 65535, description: 'Port on 127.0.0.1 (0: any free port).' },
-      token: { type: 'string', minLength: 1, description: 'Bearer token of every app without its own (default: random).' },
+      token: { type: 'string', minLength: 1, description: 'The credential of every app without its own: its bearer token, Basic password or API key (default: random).' },
       seed: { type: 'integer', minimum: 0, maximum: 4294967295, description: 'Seed of generated data and injected faults.' },
       apps: {
         type: 'array',
@@ -85,7 +107,8 @@ export function sandboxConfigSchema(): Json {
             },
             users: { type: 'integer', minimum: 0, maximum: 1000000, description: 'Generated users (default 250).' },
             groups: { type: 'integer', minimum: 0, maximum: 1000000, description: 'Generated groups (default 20).' },
-            token: { type: 'string', minLength: 1, description: 'Bearer token of this app.' },
+            token: { type: 'string', minLength: 1, description: 'Bearer token of this app (the same as auth { "type": "bearer", "token" }).' },
+            auth: authSchema(),
             quirks: { type: 'object', additionalProperties: false, properties: quirkProps, description: 'Switches overriding the preset.' },
           },
         },

@@ -9,3 +9,5 @@ export { QUIRK_DOCS, QUIRK_PROVOKES } from './quirks/docs';
 export { presetTableMarkdown, quirkTableMarkdown } from './readmeTables';
 export { parseSandboxConfig, lintSandboxConfig, SANDBOX_CODES, type SandboxConfig } from './config';
 export { sandboxConfigSchema } from './configSchema';
+export { SANDBOX_AUTH_TYPES, DEFAULT_API_KEY_HEADER, type SandboxAuth, type SandboxAuthSpec, type SandboxAuthType } from './appAuth';
+export { registryAuthFor, credentialLine, credentialNoun, SANDBOX_TOKEN_SECRET, type RegistryAuth } from './registryAuth';

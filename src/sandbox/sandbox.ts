@@ -6,6 +6,7 @@ import type { Socket } from 'node:net';
 import type { AddressInfo } from 'node:net';
 import express, { type ErrorRequestHandler } from 'express';
 import { createAppRuntime, randomSecret, type AppRuntime, type AppSpec } from './appRuntime';
+import type { SandboxAuth } from './appAuth';
 import { appBasePath, createAppRouter } from './appRouter';
 import { errorBody, SCIM_CONTENT_TYPE } from './http';
 import { internalMarker } from './internal';
@@ -19,7 +20,7 @@ export interface StartOptions {
   port?: number;
   host?: '127.0.0.1';
   apps: AppSpec[];
-  /** Bearer token of every app without its own; absent: a random one. */
+  /** The credential of every app without its own (its bearer token, Basic password or API key); absent: random. */
   token?: string;
   /** Seed of the generated data and of injected faults; default 1. */
   seed?: number;
@@ -44,7 +45,11 @@ export interface RunningApp {
   id: string;
   profile: string;
   baseUrl: string;
+  /** How the app authenticates, with its credentials. */
+  auth: SandboxAuth;
+  /** The bearer token of a bearer app; '' for basic and apiKey apps, which refuse bearer tokens (see `auth`). */
   token: string;
+  /** OAuth 2.0 client credentials: bearer apps only (the others answer 400 unauthorized_client there). */
   tokenUrl: string;
   clientId: string;
   clientSecret: string;
@@ -57,8 +62,15 @@ export interface RunningApp {
 
 export interface RunningSandbox {
   url: string;
+  /** The credential of every app without its own; it also reads every app's write log as a bearer token. */
+  token: string;
   apps: RunningApp[];
   stop(): Promise<void>;
+}
+
+/** What the listing at `/` says of an app's auth: the scheme and where the key goes, never a credential. */
+function publicAuth(auth: SandboxAuth): { type: string; header?: string } {
+  return auth.type === 'apiKey' ? { type: auth.type, header: auth.header } : { type: auth.type };
 }
 
 export async function startSandbox(opts: StartOptions): Promise<RunningSandbox> {
@@ -104,12 +116,12 @@ export async function startSandbox(opts: StartOptions): Promise<RunningSandbox> 
     router(req, res, next);
   });
   expressApp.use(writeLogRoutes(runtimes, sandboxToken));
-  // A human opening the sandbox URL sees what it serves (never tokens or secrets).
+  // A human opening the sandbox URL sees what it serves and how each app authenticates (never credentials).
   expressApp.get('/', (req, res) => {
     const origin = `${req.protocol}://${req.get('host') ?? host}`;
     res.type('application/json').send(JSON.stringify({
       description: 'SCIM Workbench sandbox',
-      apps: runtimes.map((rt) => ({ id: rt.id, profile: rt.profile, baseUrl: `${origin}${appBasePath(rt.id)}` })),
+      apps: runtimes.map((rt) => ({ id: rt.id, profile: rt.profile, baseUrl: `${origin}${appBasePath(rt.id)}`, auth: publicAuth(rt.auth) })),
     }, null, 2));
   });
   expressApp.use((req, res) => {
@@ -139,13 +151,15 @@ export async function startSandbox(opts: StartOptions): Promise<RunningSandbox> 
 
   return {
     url,
+    token: sandboxToken,
     apps: runtimes.map((rt) => {
       const baseUrl = `${url}${appBasePath(rt.id)}`;
       return {
         id: rt.id,
         profile: rt.profile,
         baseUrl,
-        token: rt.token,
+        auth: rt.auth,
+        token: rt.auth.type === 'bearer' ? rt.auth.token : '',
         tokenUrl: `${baseUrl}/oauth/token`,
         clientId: rt.clientId,
         clientSecret: rt.clientSecret,

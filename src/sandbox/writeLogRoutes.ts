@@ -1,12 +1,17 @@
 // GET /apps/<id>/_sandbox/writes (optionally ?since=<seq>) reads an app's write log; DELETE empties it. Outside
-// the SCIM base path, so no quirk ever touches it, and behind the app's bearer token or the sandbox's.
+// the SCIM base path, so no quirk ever touches it, and behind the app's own credentials (in its scheme) or the
+// sandbox's bearer token.
 import { Router, type Request, type Response } from 'express';
 import type { AppRuntime } from './appRuntime';
-import { safeEqual, tokenValid } from './auth';
+import { checkCredentials, safeEqual } from './auth';
 
-function authorised(req: Request, app: AppRuntime, sandboxToken: string): boolean {
+/** undefined when authorised; else the challenges to send (the app's scheme, and Bearer for the sandbox token). */
+function refusal(req: Request, app: AppRuntime, sandboxToken: string): string[] | undefined {
+  const check = checkCredentials(app, req);
+  if (check.ok) return undefined;
   const m = /^Bearer\s+(\S+)\s*$/i.exec(req.get('Authorization') ?? '');
-  return !!m && (tokenValid(app, m[1] as string) || safeEqual(m[1] as string, sandboxToken));
+  if (m && safeEqual(m[1] as string, sandboxToken)) return undefined;
+  return app.auth.type === 'bearer' ? ['Bearer realm="scim-sandbox"'] : [check.challenge, 'Bearer realm="scim-sandbox"'];
 }
 
 function reply(res: Response, status: number, body: unknown): void {
@@ -19,9 +24,10 @@ export function writeLogRoutes(runtimes: AppRuntime[], sandboxToken: string): Ro
   router.all('/apps/:appId/_sandbox/writes', (req, res) => {
     const app = byId.get(String(req.params['appId']));
     if (!app) return reply(res, 404, { error: `No sandbox app '${String(req.params['appId'])}'` });
-    if (!authorised(req, app, sandboxToken)) {
-      res.setHeader('WWW-Authenticate', 'Bearer realm="scim-sandbox"');
-      return reply(res, 401, { error: 'Authorization: Bearer <the app\'s or the sandbox\'s token> is required' });
+    const challenges = refusal(req, app, sandboxToken);
+    if (challenges) {
+      res.setHeader('WWW-Authenticate', challenges);
+      return reply(res, 401, { error: 'The app\'s own credentials, or Authorization: Bearer <the sandbox\'s token>, are required' });
     }
     if (req.method === 'DELETE') {
       app.writes.clear();

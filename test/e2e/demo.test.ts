@@ -24,6 +24,13 @@ test('npm run demo serves the sandbox and VS Code on the example workspace, and 
   // The sandbox answers like a SCIM server, with the printed token.
   const spc = await fetch('http://127.0.0.1:4780/apps/strict/scim/v2/ServiceProviderConfig', { headers: { authorization: `Bearer ${token}` } });
   assert.equal(spc.status, 200);
+  // The Basic and API-key apps take the same token in their own schemes, as the example registry sends it.
+  assert.match(out, /basic-auth\s+http:\/\/127\.0\.0\.1:4780\/apps\/basic-auth\/scim\/v2 \(HTTP Basic: username scim-demo, password <the token>\)/);
+  assert.match(out, /api-key\s+http:\/\/127\.0\.0\.1:4780\/apps\/api-key\/scim\/v2 \(API key: header X-API-Key, key <the token>\)/);
+  const basic = await fetch('http://127.0.0.1:4780/apps/basic-auth/scim/v2/Users?count=1', { headers: { authorization: `Basic ${Buffer.from(`scim-demo:${token}`).toString('base64')}` } });
+  assert.equal(basic.status, 200);
+  assert.equal((await fetch('http://127.0.0.1:4780/apps/api-key/scim/v2/Users?count=1', { headers: { 'x-api-key': token } })).status, 200);
+  assert.equal((await fetch('http://127.0.0.1:4780/apps/api-key/scim/v2/Users?count=1', { headers: { authorization: `Bearer ${token}` } })).status, 401);
 
   const browser = await launchBrowser();
   try {

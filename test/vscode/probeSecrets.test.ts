@@ -1,8 +1,8 @@
 // No probe feature lets a secret out (issue 15). With distinctive values for every auth scheme the registry knows
 // (a bearer token, an OAuth client secret and the access tokens it buys, a basic password, an API key), every
-// probe runs by command, writes included, against the sandbox. The sandbox (behind an authenticating gateway for
-// basic and API key, which it does not speak) requires those secrets, so each run must have passed authentication:
-// a suite that "redacted" by sending nothing fails. A wrong password and a wrong client secret are refused (what
+// probe runs by command, writes included, against the sandbox, whose apps take each scheme (behind a careless
+// gateway that echoes every credential back). The sandbox requires those secrets, so each run must have passed
+// authentication: a suite that "redacted" by sending nothing fails. A wrong password and a wrong client secret are refused (what
 // the user typed is a secret even when it is wrong). Then no report, Probe Results node, evidence document, export
 // (Markdown, JSON, JUnit), registry file after write-back and promotion, cleanup journal (read at the moment a
 // create arrives, when it holds entries), stored run, workspace state, setting, open document or log file holds
@@ -17,7 +17,7 @@ import { evidenceUri } from '../../src/vscode/probes/evidenceDocument';
 import type { ProbeTreeSnapshot } from '../../src/vscode/probes/probeResultsView';
 import type { WriteBackSummary } from '../../src/vscode/probes/probeWriteBack';
 import type { StorageFolders, StoredState } from '../../src/vscode/shared/testHooks';
-import { startAuthGateway, type AuthGateway } from '../harness/authGateway';
+import { startEchoGateway, type EchoGateway } from '../harness/echoGateway';
 import { activate, workspaceRoot } from './registryHelpers';
 import { leakForms, leaksOf, textsUnder } from './secretScan';
 
@@ -28,8 +28,8 @@ const API_KEY = 'psec-apikey-Jd4sH9cVb1';
 /** Wrong values are still what the user typed: a mistyped password must not leak either. */
 const WRONG_PASSWORD = 'psec-wrong-Vb5nM8qXc3';
 const WRONG_CLIENT_SECRET = 'psec-wrong-client-Hy6tR1pKs4';
-/** What the gateway sends the sandbox for basic and API-key apps; the extension never sees it. */
-const UPSTREAM = 'psec-gateway-upstream-token';
+/** The sandbox token (the oauth app's static bearer token): the extension never sees it. */
+const SANDBOX_TOKEN = 'psec-sandbox-token';
 const PREFIX = 'scimwb-psec-';
 const APPS = ['ps-bearer', 'ps-oauth', 'ps-basic', 'ps-apikey'] as const;
 const REFUSED = ['ps-basic-wrong', 'ps-oauth-wrong'] as const;
@@ -41,7 +41,7 @@ function walk(nodes: ProbeTreeSnapshot[]): ProbeTreeSnapshot[] {
 describe('probe secrets never leave SecretStorage except on the wire', function () {
   this.timeout(240_000);
   let sandbox: RunningSandbox;
-  let gateway: AuthGateway;
+  let gateway: EchoGateway;
   let oauthSecret: string;
   let secrets: [string, string][] = [];
   let forms: string[];
@@ -73,10 +73,12 @@ describe('probe secrets never leave SecretStorage except on the wire', function 
     await activate();
     await vscode.commands.executeCommand('scimWorkbench.registry.refresh');
     sandbox = await startSandbox({
-      port: 0, token: UPSTREAM, seed: 5,
+      port: 0, token: SANDBOX_TOKEN, seed: 5,
       apps: [
         { id: 'bearer', profile: 'strict', users: 30, token: BEARER },
-        ...['oauth', 'basic', 'apikey'].map((id) => ({ id, profile: 'strict', users: 30 })),
+        { id: 'oauth', profile: 'strict', users: 30 },
+        { id: 'basic', profile: 'strict', users: 30, auth: { type: 'basic', username: BASIC_USER, password: BASIC_PASSWORD } },
+        { id: 'apikey', profile: 'strict', users: 30, auth: { type: 'apiKey', header: 'X-Api-Key', key: API_KEY } },
       ],
       // A create arrives after its journal entry was written and before it is removed: the journal's busiest moment.
       onWrite: (appId, entry) => {
@@ -88,27 +90,23 @@ describe('probe secrets never leave SecretStorage except on the wire', function 
         }
       },
     });
-    gateway = await startAuthGateway(sandbox.url, {
-      pass: { kind: 'pass' },
-      basic: { kind: 'basic', username: BASIC_USER, password: BASIC_PASSWORD, upstreamToken: UPSTREAM },
-      apikey: { kind: 'apiKey', header: 'x-api-key', key: API_KEY, upstreamToken: UPSTREAM },
-    });
+    gateway = await startEchoGateway(sandbox.url, ['x-api-key']);
     const app = (id: string): RunningSandbox['apps'][number] => sandbox.apps.find((a) => a.id === id) as RunningSandbox['apps'][number];
     oauthSecret = app('oauth').clientSecret;
     // Declared `deleted`, observed otherwise: drift, so write-back has something to promote.
     const common = { environment: 'sandbox', probe: { allowWrites: true, testUserPrefix: PREFIX }, deactivation: { contract: 'deleted' } };
     const applications = [
-      { id: 'ps-bearer', baseUrl: gateway.url('pass', app('bearer').baseUrl), auth: { type: 'bearer', secret: 'ps-bearer-token' }, ...common },
+      { id: 'ps-bearer', baseUrl: gateway.url(app('bearer').baseUrl), auth: { type: 'bearer', secret: 'ps-bearer-token' }, ...common },
       {
-        id: 'ps-oauth', baseUrl: gateway.url('pass', app('oauth').baseUrl), ...common,
-        auth: { type: 'oauth2ClientCredentials', tokenUrl: gateway.url('pass', app('oauth').tokenUrl), clientId: app('oauth').clientId, secret: 'ps-oauth-client' },
+        id: 'ps-oauth', baseUrl: gateway.url(app('oauth').baseUrl), ...common,
+        auth: { type: 'oauth2ClientCredentials', tokenUrl: gateway.url(app('oauth').tokenUrl), clientId: app('oauth').clientId, secret: 'ps-oauth-client' },
       },
-      { id: 'ps-basic', baseUrl: gateway.url('basic', app('basic').baseUrl), auth: { type: 'basic', username: BASIC_USER, secret: 'ps-basic-password' }, ...common },
-      { id: 'ps-apikey', baseUrl: gateway.url('apikey', app('apikey').baseUrl), auth: { type: 'apiKey', header: 'X-Api-Key', secret: 'ps-api-key' }, ...common },
-      { id: 'ps-basic-wrong', baseUrl: gateway.url('basic', app('basic').baseUrl), auth: { type: 'basic', username: BASIC_USER, secret: 'ps-basic-wrong' }, ...common },
+      { id: 'ps-basic', baseUrl: gateway.url(app('basic').baseUrl), auth: { type: 'basic', username: BASIC_USER, secret: 'ps-basic-password' }, ...common },
+      { id: 'ps-apikey', baseUrl: gateway.url(app('apikey').baseUrl), auth: { type: 'apiKey', header: 'X-Api-Key', secret: 'ps-api-key' }, ...common },
+      { id: 'ps-basic-wrong', baseUrl: gateway.url(app('basic').baseUrl), auth: { type: 'basic', username: BASIC_USER, secret: 'ps-basic-wrong' }, ...common },
       {
-        id: 'ps-oauth-wrong', baseUrl: gateway.url('pass', app('oauth').baseUrl), ...common,
-        auth: { type: 'oauth2ClientCredentials', tokenUrl: gateway.url('pass', app('oauth').tokenUrl), clientId: app('oauth').clientId, secret: 'ps-oauth-wrong' },
+        id: 'ps-oauth-wrong', baseUrl: gateway.url(app('oauth').baseUrl), ...common,
+        auth: { type: 'oauth2ClientCredentials', tokenUrl: gateway.url(app('oauth').tokenUrl), clientId: app('oauth').clientId, secret: 'ps-oauth-wrong' },
       },
     ];
     await vscode.workspace.fs.writeFile(registry(), new TextEncoder().encode(`// written by test/vscode/probeSecrets.test.ts\n${JSON.stringify({ applications }, null, 2)}\n`));
@@ -174,7 +172,7 @@ describe('probe secrets never leave SecretStorage except on the wire', function 
       }
       await readTreeAndEvidence(app);
     }
-    assert.ok(gateway.accesses.some((a) => a.route === 'basic' && a.status === 401), 'the gateway refused the wrong password');
+    assert.ok(gateway.accesses.some((a) => a.path.startsWith('/apps/basic/') && a.status === 401), 'the sandbox refused the wrong password');
     assert.ok(![WRONG_PASSWORD, WRONG_CLIENT_SECRET].some((s) => gateway.accepted.has(s)));
   });
 

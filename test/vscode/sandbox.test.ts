@@ -4,7 +4,7 @@ import * as vscode from 'vscode';
 import type { SandboxSummary } from '../../src/vscode/sandbox/sandboxController';
 import type { RegistryTreeSnapshot } from '../../src/vscode/registry/registryView';
 import type { SecretStatus } from '../../src/vscode/secrets/secretCommands';
-import { activate, fixture, waitFor } from './registryHelpers';
+import { activate, fixture, waitFor, workspaceRoot } from './registryHelpers';
 
 interface Described { roots: RegistryTreeSnapshot[]; selection: string[] }
 
@@ -121,6 +121,43 @@ describe('sandbox in VS Code', () => {
     const sandboxNode = d.roots.find((r) => r.label === 'Sandbox (running)');
     assert.deepEqual(d.selection, [sandboxNode?.children[0]?.id]);
     await waitFor('the lens to say the sandbox runs', async () => (await lensesNow()).some((l) => l.command?.title.includes('Sandbox running')));
+  });
+
+  it('with auth basic or apiKey, every app takes that scheme and the sandbox registry reaches it through the engine', async () => {
+    const requests = vscode.Uri.joinPath(workspaceRoot(), 'requests', 'sandbox-auth-test.scim');
+    await vscode.workspace.fs.writeFile(requests, new TextEncoder().encode('# @app sandbox-strict\n\n### list\nGET /Users?count=1\n'));
+    try {
+      const cases = [
+        ['basic', { type: 'basic', username: 'strict', secret: 'sandbox-token' }, { authorization: `Basic ${Buffer.from(`strict:${TOKEN}`).toString('base64')}` }],
+        ['apiKey', { type: 'apiKey', header: 'X-API-Key', secret: 'sandbox-token' }, { 'x-api-key': TOKEN }],
+      ] as const;
+      for (const [auth, block, headers] of cases) {
+        const summary = await vscode.commands.executeCommand<SandboxSummary>('scimWorkbench.startSandbox', { port: 0, users: 5, profiles: ['strict'], token: TOKEN, auth });
+        assert.ok(summary, `${auth}: the sandbox started`);
+        assert.equal(summary.authType, auth);
+        assert.deepEqual(summary.apps[0]?.auth, block, 'the registry block names the secret, not the value');
+        assert.ok(!JSON.stringify(summary).includes(TOKEN));
+        const base = summary.apps[0]?.baseUrl ?? '';
+        assert.equal((await fetch(`${base}/Users`, { headers })).status, 200, `${auth}: its own scheme passes`);
+        assert.equal((await get(`${base}/Users`)).status, 401, `${auth}: the token as a bearer token is refused`);
+        const secrets = await vscode.commands.executeCommand<SecretStatus[]>('scimWorkbench.secrets.status');
+        assert.equal(secrets.find((x) => x.name === 'sandbox-token')?.stored, true);
+
+        const doc = await vscode.workspace.openTextDocument(requests);
+        await vscode.window.showTextDocument(doc);
+        // The request file knows the sandbox app once @app completion offers it at this sandbox's address.
+        await waitFor('sandbox-strict among the apps', async () => {
+          const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', doc.uri, new vscode.Position(0, 7));
+          return list.items.some((i) => (typeof i.label === 'string' ? i.label : i.label.label) === 'sandbox-strict' && JSON.stringify([i.detail, i.documentation]).includes(`:${summary.port}/`)) ? true : undefined;
+        });
+        const sent = await vscode.commands.executeCommand<{ status: number | null }>('scimWorkbench.sendRequest', doc.uri, 3);
+        assert.equal(sent?.status, 200, `${auth}: the engine sent the stored secret in the app's scheme`);
+        await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+        assert.equal(await vscode.commands.executeCommand('scimWorkbench.stopSandbox'), true);
+      }
+    } finally {
+      await vscode.workspace.fs.delete(requests).then(undefined, () => undefined);
+    }
   });
 
   it('says so when a profile is unknown, and starts nothing', async () => {

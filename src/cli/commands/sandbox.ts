@@ -5,7 +5,10 @@ import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { EXIT, UsageError, type CliCommand, type CliIO } from '../command';
 import { LineIndex } from '../../core/text';
-import { parseSandboxConfig, presetNames, startSandbox, type AppSpec, type RunningSandbox, type WriteLogEntry } from '../../sandbox';
+import { secretEnvName } from '../../core/registry';
+import {
+  credentialLine, credentialNoun, parseSandboxConfig, presetNames, registryAuthFor, startSandbox, type AppSpec, type RunningSandbox, type WriteLogEntry,
+} from '../../sandbox';
 
 const usage = `Usage: scim-workbench sandbox [--port N] [--config FILE] [--profile NAME] [--users N] [--seed S] [--token T] [--write-log FILE]
 
@@ -15,7 +18,8 @@ Serves SCIM 2.0 applications on 127.0.0.1, each under /apps/<id>/scim/v2 with it
   --port N         port (default: the config's, else any free port)
   --users N        generated users per app (groups: a tenth of it, at least 1)
   --seed S         seed of generated data and injected faults (default 1)
-  --token T        bearer token of every app (default: a random one, printed)
+  --token T        credential of every app without its own: its bearer token, Basic password or API key
+                   (default: a random one, printed)
   --write-log FILE append every write the apps receive (Bulk operations included) to FILE, one JSON line each
 Without --config or --profile, one app per preset. Stop with Ctrl-C.`;
 
@@ -60,8 +64,10 @@ async function appsFromConfig(path: string, io: CliIO): Promise<{ apps: AppSpec[
 function describe(sb: RunningSandbox, writeLogPath: string | undefined): string {
   const lines = [`SCIM sandbox listening on ${sb.url}`, ''];
   for (const a of sb.apps) {
-    lines.push(`${a.id} (profile ${a.profile})`, a.baseUrl, `  bearer token: ${a.token}`,
-      `  OAuth token URL: ${a.tokenUrl} (client_id ${a.clientId}, client_secret ${a.clientSecret})`, '');
+    lines.push(`${a.id} (profile ${a.profile})`, a.baseUrl, `  ${credentialLine(a.auth)}`);
+    if (a.auth.type === 'bearer') lines.push(`  OAuth token URL: ${a.tokenUrl} (client_id ${a.clientId}, client_secret ${a.clientSecret})`);
+    const { auth, secret } = registryAuthFor(a.id, a.auth, sb.token);
+    lines.push(`  registry: "auth": ${JSON.stringify(auth, null, 1).replace(/\n\s*/g, ' ')} (set ${secretEnvName(secret.name)} to the ${credentialNoun(a.auth.type)})`, '');
   }
   if (writeLogPath !== undefined) lines.push(`Every write is appended to ${writeLogPath} (one JSON line each).`, '');
   lines.push('Press Ctrl-C to stop.');

@@ -4,6 +4,7 @@
 import * as vscode from 'vscode';
 import type { Application } from '../../core/registry';
 import { presetNames } from '../../sandbox/presets';
+import { credentialNoun } from '../../sandbox/registryAuth';
 import { contributeRegistryLens, refreshRegistryLenses } from '../registry/registryCodeLens';
 import { DEFAULT_PROFILES, SANDBOX_REGISTRY_KEY, sandboxController, sandboxTarget, type SandboxStartOptions, type SandboxSummary } from './sandboxController';
 import { registerSandboxStatusBar, SANDBOX_MENU_COMMAND } from './sandboxStatusBar';
@@ -24,6 +25,7 @@ function startArgs(value: unknown): StartArgs {
   if (typeof v.users === 'number' && v.users >= 0) out.users = Math.floor(v.users);
   if (typeof v.seed === 'number') out.seed = v.seed;
   if (typeof v.token === 'string' && v.token !== '') out.token = v.token;
+  if (v.auth === 'bearer' || v.auth === 'basic' || v.auth === 'apiKey') out.auth = v.auth;
   if (typeof v.reveal === 'string') out.reveal = v.reveal;
   return out;
 }
@@ -59,7 +61,7 @@ export function registerSandbox(ctx: WorkbenchContext): void {
       if (wasRunning && raw === undefined) {
         void vscode.window.showInformationMessage(`The SCIM sandbox is already running at ${summary.url}.`);
       } else if (!wasRunning && raw === undefined) {
-        void vscode.window.showInformationMessage(`SCIM sandbox running at ${summary.url} (${summary.apps.length} apps). Its token is stored as the secret "${summary.tokenSecret}".`);
+        void vscode.window.showInformationMessage(`SCIM sandbox running at ${summary.url} (${summary.apps.length} apps). Its ${credentialNoun(summary.authType)} is stored as the secret "${summary.tokenSecret}".`);
       }
       if (args.reveal) await revealSandboxApp(args.reveal);
       return summary;

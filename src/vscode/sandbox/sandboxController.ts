@@ -1,15 +1,17 @@
 // Runs the embedded SCIM sandbox inside the extension host: one at a time, started from settings, its apps
-// published as the transient "Sandbox (running)" registry, its token kept as the secret `sandbox-token` (so
-// registry entries pointing at the sandbox authenticate), stopped on Stop Sandbox and on deactivate.
+// published as the transient "Sandbox (running)" registry, its credential (the bearer token, or with
+// scimWorkbench.sandbox.auth the Basic password or API key) kept as the secret `sandbox-token` (so registry entries
+// pointing at the sandbox authenticate), stopped on Stop Sandbox and on deactivate.
 import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
-import type { Application } from '../../core/registry';
-import type { RunningSandbox } from '../../sandbox';
+import type { Application, Auth } from '../../core/registry';
+import type { RunningSandbox, SandboxAuthType } from '../../sandbox';
+import { credentialNoun, registryAuthFor, SANDBOX_TOKEN_SECRET } from '../../sandbox/registryAuth';
 import { secretStore } from '../secrets/secretStore';
 import { transientRegistries } from '../registry/transientRegistry';
 import type { WorkbenchContext } from '../shared/workbenchContext';
 
-export const SANDBOX_SECRET = 'sandbox-token';
+export const SANDBOX_SECRET = SANDBOX_TOKEN_SECRET;
 export const SANDBOX_REGISTRY_KEY = 'sandbox';
 export const DEFAULT_PROFILES = ['strict', 'entra-compatible', 'aws-like', 'slack-like', 'github-like'];
 
@@ -18,8 +20,10 @@ export interface SandboxStartOptions {
   profiles?: string[];
   users?: number;
   seed?: number;
-  /** Fixes the bearer token (tests, scripts); otherwise the stored `sandbox-token` is reused or a new one made. */
+  /** Fixes the credential (tests, scripts); otherwise the stored `sandbox-token` is reused or a new one made. */
   token?: string;
+  /** How every app authenticates (default: the setting scimWorkbench.sandbox.auth, else bearer). */
+  auth?: SandboxAuthType;
 }
 
 /** What the start command returns: never the token (other extensions can run commands). */
@@ -27,8 +31,11 @@ export interface SandboxSummary {
   url: string;
   port: number;
   requestedPort: number;
+  /** The secret that holds the credential of every app (whatever the scheme). */
   tokenSecret: string;
-  apps: { id: string; profile: string; baseUrl: string }[];
+  authType: SandboxAuthType;
+  /** Each app's registry auth block: names, never values. */
+  apps: { id: string; profile: string; baseUrl: string; auth: Auth }[];
 }
 
 export class SandboxController implements vscode.Disposable {
@@ -43,9 +50,9 @@ export class SandboxController implements vscode.Disposable {
     return this.running?.summary;
   }
 
-  /** The token of the running sandbox, for the status bar's "Copy token"; never logged. */
+  /** The credential of the running sandbox, for the status bar's "Copy token"; never logged. */
   get token(): string | undefined {
-    return this.running?.sandbox.apps[0]?.token;
+    return this.running?.sandbox.token;
   }
 
   async start(opts: SandboxStartOptions = {}): Promise<SandboxSummary> {
@@ -60,14 +67,16 @@ export class SandboxController implements vscode.Disposable {
     const profiles = dedupe(opts.profiles ?? config.get<string[]>('profiles', DEFAULT_PROFILES));
     const users = opts.users ?? config.get<number>('users', 500);
     const seed = opts.seed ?? config.get<number>('seed', 1);
+    const authType = opts.auth ?? config.get<SandboxAuthType>('auth', 'bearer');
     // Loaded on first use: express and scimmy stay out of activation.
-    const { startSandbox, presetNames } = await import('../../sandbox');
+    const { startSandbox, presetNames, SANDBOX_AUTH_TYPES } = await import('../../sandbox');
+    if (!SANDBOX_AUTH_TYPES.includes(authType)) throw new Error(`Unknown scimWorkbench.sandbox.auth '${String(authType)}' (known: ${SANDBOX_AUTH_TYPES.join(', ')}).`);
     const unknown = profiles.filter((p) => !presetNames.includes(p));
     if (unknown.length) throw new Error(`Unknown sandbox profile(s) ${unknown.join(', ')} in scimWorkbench.sandbox.profiles (known: ${presetNames.join(', ')}).`);
     if (profiles.length === 0) throw new Error('scimWorkbench.sandbox.profiles is empty: name at least one preset.');
     const secrets = secretStore(this.ctx);
     const token = opts.token ?? (await secrets.storage.get(SANDBOX_SECRET)) ?? randomBytes(24).toString('base64url');
-    const apps = profiles.map((profile) => ({ id: profile, profile, users }));
+    const apps = profiles.map((profile) => ({ id: profile, profile, users, ...(authType === 'bearer' ? {} : { auth: { type: authType } }) }));
     let sandbox: RunningSandbox;
     try {
       sandbox = await startSandbox({ port: requestedPort, apps, token, seed });
@@ -86,7 +95,9 @@ export class SandboxController implements vscode.Disposable {
       port: Number(new URL(sandbox.url).port),
       requestedPort,
       tokenSecret: SANDBOX_SECRET,
-      apps: sandbox.apps.map((a) => ({ id: a.id, profile: a.profile, baseUrl: a.baseUrl })),
+      authType,
+      // Every app uses the sandbox token, so every block names the secret `sandbox-token`.
+      apps: sandbox.apps.map((a) => ({ id: a.id, profile: a.profile, baseUrl: a.baseUrl, auth: registryAuthFor(a.id, a.auth, token).auth })),
     };
     this.running = { sandbox, summary };
     try {
@@ -95,11 +106,11 @@ export class SandboxController implements vscode.Disposable {
       this.ctx.log.warn(`Sandbox: could not store the token in SecretStorage: ${err instanceof Error ? err.message : String(err)}`);
     }
     this.ctx.log.info(`Sandbox started at ${sandbox.url} with ${summary.apps.length} app(s): ${summary.apps.map((a) => a.id).join(', ')}; ${users} users each, seed ${seed}.`);
-    this.ctx.log.info(`Sandbox: the bearer token is stored as the secret "${SANDBOX_SECRET}" (not printed); registry entries with auth.secret "${SANDBOX_SECRET}" use it.`);
+    this.ctx.log.info(`Sandbox: every app takes the ${credentialNoun(authType)} stored as the secret "${SANDBOX_SECRET}" (not printed); registry entries with auth.secret "${SANDBOX_SECRET}" use it.`);
     transientRegistries.set(SANDBOX_REGISTRY_KEY, 'Sandbox (running)', sandboxApplications(summary), {
       description: sandbox.url,
       header: `The running SCIM Workbench sandbox (${sandbox.url}). Generated; copy entries into your own registry.\n` +
-        `Every app uses the bearer token stored as the secret "${SANDBOX_SECRET}".`,
+        `Every app uses the ${credentialNoun(authType)} stored as the secret "${SANDBOX_SECRET}".`,
     });
     void vscode.commands.executeCommand('setContext', 'scimWorkbench.sandboxRunning', true);
     this.changed.fire(summary);
@@ -133,7 +144,7 @@ export function sandboxApplications(summary: SandboxSummary): Application[] {
     environment: 'sandbox',
     tags: ['sandbox', a.profile],
     baseUrl: a.baseUrl,
-    auth: { type: 'bearer', secret: SANDBOX_SECRET },
+    auth: a.auth,
     probe: { allowWrites: true },
   }));
 }

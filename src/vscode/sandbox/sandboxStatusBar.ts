@@ -1,6 +1,7 @@
 // The status bar item shown while the sandbox runs; clicking it opens a menu to copy a base URL or the token,
 // show the sandbox registry, or stop the sandbox.
 import * as vscode from 'vscode';
+import { credentialNoun } from '../../sandbox/registryAuth';
 import { SANDBOX_REGISTRY_KEY, type SandboxController } from './sandboxController';
 import { transientRegistries } from '../registry/transientRegistry';
 import type { WorkbenchContext } from '../shared/workbenchContext';
@@ -8,6 +9,8 @@ import type { WorkbenchContext } from '../shared/workbenchContext';
 export const SANDBOX_MENU_COMMAND = 'scimWorkbench.sandboxMenu';
 
 interface MenuItem extends vscode.QuickPickItem { run?: () => Promise<unknown> }
+
+const capitalised = (text: string): string => text.charAt(0).toUpperCase() + text.slice(1);
 
 export function registerSandboxStatusBar(ctx: WorkbenchContext, controller: SandboxController): void {
   const item = ctx.track(vscode.window.createStatusBarItem('scimWorkbench.sandbox', vscode.StatusBarAlignment.Left, 50));
@@ -22,7 +25,7 @@ export function registerSandboxStatusBar(ctx: WorkbenchContext, controller: Sand
     item.text = `$(vm-running) SCIM sandbox :${s.port}`;
     item.tooltip = new vscode.MarkdownString(
       `**SCIM sandbox running** at \`${s.url}\`\n\n${s.apps.map((a) => `- \`${a.id}\`: ${a.baseUrl}`).join('\n')}\n\n` +
-      `Token: the secret \`${s.tokenSecret}\`. Click for actions.`,
+      `${capitalised(credentialNoun(s.authType))}: the secret \`${s.tokenSecret}\`. Click for actions.`,
     );
     item.show();
   };
@@ -46,12 +49,12 @@ export function registerSandboxStatusBar(ctx: WorkbenchContext, controller: Sand
         },
       })),
       {
-        label: '$(key) Copy token',
-        description: `the bearer token of every app (secret "${s.tokenSecret}")`,
+        label: `$(key) Copy ${s.authType === 'bearer' ? 'token' : credentialNoun(s.authType)}`,
+        description: `the ${credentialNoun(s.authType)} of every app (secret "${s.tokenSecret}")`,
         run: async () => {
           const token = controller.token;
           if (token) await vscode.env.clipboard.writeText(token);
-          void vscode.window.setStatusBarMessage('Copied the sandbox token', 3000);
+          void vscode.window.setStatusBarMessage(`Copied the sandbox ${credentialNoun(s.authType)}`, 3000);
         },
       },
       {

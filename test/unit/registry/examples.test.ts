@@ -12,9 +12,9 @@ test('the workspace example lints clean and lists the sandbox applications', () 
   const parsed = parseRegistry(text, 'scim-registry.jsonc');
   assert.deepEqual(
     parsed.applications.map((a) => a.app.id),
-    ['strict', 'entra-compatible', 'aws-like', 'slack-like', 'github-like', 'drifting', 'acme-crm'],
+    ['strict', 'entra-compatible', 'aws-like', 'slack-like', 'github-like', 'drifting', 'basic-auth', 'api-key', 'acme-crm'],
   );
-  for (const { app } of parsed.applications.slice(0, 5)) {
+  for (const { app } of parsed.applications.slice(0, 8)) {
     assert.equal(app.baseUrl, `http://127.0.0.1:4780/apps/${app.id}/scim/v2`);
     assert.equal(app.auth?.secret, 'sandbox-token');
   }

@@ -51,7 +51,7 @@ describe('updateObserved', () => {
   });
 
   test('adds a probe next to existing ones and adds a missing observed block, by pure insertion', () => {
-    for (const [id, index] of [['strict', 0], ['aws-like', 2], ['acme-crm', 6]] as const) {
+    for (const [id, index] of [['strict', 0], ['aws-like', 2], ['acme-crm', 8]] as const) {
       const result = updateObserved(example, id, 'filters', observation);
       assert.ok(result.ok, !result.ok ? result.error : '');
       for (const e of result.edits) assert.equal(e.range.start, e.range.end, 'insertions only');

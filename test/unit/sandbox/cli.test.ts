@@ -85,6 +85,29 @@ describe('scim-workbench sandbox', () => {
     assert.equal(await running, 0);
   });
 
+  test('--config with Basic and API-key apps prints each scheme, its registry auth block and the variable for its secret', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'sandbox-cli-'));
+    writeFileSync(join(dir, 'auth.scim-sandbox.jsonc'), JSON.stringify({ token: 'shared-cli', apps: [
+      { id: 'hr', users: 2, auth: { type: 'basic', username: 'hr-bot', password: 'hr-pass' } },
+      { id: 'crm', users: 2, auth: { type: 'apiKey' } },
+      { id: 'plain', users: 2 },
+    ] }));
+    const t = io(dir);
+    const running = main(['sandbox', '--config', 'auth.scim-sandbox.jsonc'], t);
+    await until(() => t.out().includes('Press Ctrl-C'), 'the banner');
+    const block = (id: string): string => t.out().split('\n\n').find((b) => b.startsWith(`${id} (`)) ?? '';
+    assert.match(block('hr'), /\n {2}HTTP Basic: username hr-bot, password hr-pass\n {2}registry: "auth": \{ "type": "basic", "username": "hr-bot", "secret": "sandbox-hr-password" \} \(set SCIM_SECRET_SANDBOX_HR_PASSWORD to the Basic password\)$/);
+    assert.match(block('crm'), /\n {2}API key: header X-API-Key, key shared-cli\n {2}registry: "auth": \{ "type": "apiKey", "header": "X-API-Key", "secret": "sandbox-token" \} \(set SCIM_SECRET_SANDBOX_TOKEN to the API key\)$/);
+    assert.match(block('plain'), /bearer token: shared-cli\n {2}OAuth token URL: .*\n {2}registry: "auth": \{ "type": "bearer", "secret": "sandbox-token" \}/);
+    assert.ok(!block('hr').includes('OAuth'), 'no token endpoint offered to a Basic app');
+    const base = (id: string): string => block(id).split('\n')[1] ?? '';
+    assert.equal((await fetch(`${base('hr')}/Users`, { headers: { authorization: `Basic ${Buffer.from('hr-bot:hr-pass').toString('base64')}` } })).status, 200);
+    assert.equal((await fetch(`${base('crm')}/Users`, { headers: { 'x-api-key': 'shared-cli' } })).status, 200);
+    assert.equal((await fetch(`${base('crm')}/Users`, { headers: { authorization: 'Bearer shared-cli' } })).status, 401);
+    t.controller.abort();
+    assert.equal(await running, 0);
+  });
+
   test('--write-log FILE appends every write (Bulk operations too) as JSON lines with the app id; a bad path exits 1', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'sandbox-cli-'));
     writeFileSync(join(dir, 'writes.jsonl'), '{"earlier":"line"}\n');

@@ -26,6 +26,19 @@ export function appOf(sb: RunningSandbox, id: string): RunningApp {
   return app;
 }
 
+/** The headers that carry an app's credentials, in its scheme. */
+export function credentialHeaders(app: RunningApp): Record<string, string> {
+  switch (app.auth.type) {
+    case 'bearer':
+      // `token`, not auth.token: tests send another sandbox's token with { ...app, token }.
+      return { authorization: `Bearer ${app.token}` };
+    case 'basic':
+      return { authorization: `Basic ${Buffer.from(`${app.auth.username}:${app.auth.password}`).toString('base64')}` };
+    case 'apiKey':
+      return { [app.auth.header.toLowerCase()]: app.auth.key };
+  }
+}
+
 export async function call(
   app: RunningApp,
   method: string,
@@ -36,7 +49,7 @@ export async function call(
   const res = await fetch(app.baseUrl + path, {
     method,
     headers: {
-      authorization: `Bearer ${app.token}`,
+      ...credentialHeaders(app),
       ...(body !== undefined ? { 'content-type': 'application/scim+json' } : {}),
       ...headers,
     },

@@ -136,13 +136,13 @@ describe('lifecycle', () => {
 });
 
 describe('observability and discovery extras', () => {
-  test('GET / lists the apps and their base URLs, without tokens', async () => {
+  test('GET / lists the apps, their base URLs and auth schemes, without tokens', async () => {
     const sb = await start([{ id: 'listed', profile: 'minimal', users: 1, groups: 0 }]);
     try {
       const res = await fetch(`${sb.url}/`);
       const text = await res.text();
       assert.equal(res.status, 200);
-      assert.deepEqual(JSON.parse(text).apps, [{ id: 'listed', profile: 'minimal', baseUrl: appOf(sb, 'listed').baseUrl }]);
+      assert.deepEqual(JSON.parse(text).apps, [{ id: 'listed', profile: 'minimal', baseUrl: appOf(sb, 'listed').baseUrl, auth: { type: 'bearer' } }]);
       assert.ok(!text.includes(appOf(sb, 'listed').token) && !text.includes(appOf(sb, 'listed').clientSecret));
     } finally {
       await sb.stop();
