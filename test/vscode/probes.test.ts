@@ -78,6 +78,8 @@ describe('probes in VS Code', function () {
   this.timeout(180_000);
   let summary: SandboxSummary;
   let lockOnly: RunningSandbox;
+  /** What the lock-only sandbox answered, said when a wait on it times out. */
+  const lockTraffic: string[] = [];
   let dir: string;
   let registry: vscode.Uri;
   const baseOf = (id: string): string => summary.apps.find((a) => a.id === id)?.baseUrl ?? '';
@@ -87,7 +89,10 @@ describe('probes in VS Code', function () {
     // A contributed command loads the features bundle.
     await vscode.commands.executeCommand('scimWorkbench.registry.refresh');
     summary = await vscode.commands.executeCommand<SandboxSummary>('scimWorkbench.startSandbox', { port: 0, users: 120, profiles: ['aws-like', 'strict'], token: TOKEN });
-    lockOnly = await startSandbox({ port: 0, token: TOKEN, apps: [{ id: 'lock', profile: 'strict', users: 5, quirks: { deactivation: 'lockedOnly' } }] });
+    lockOnly = await startSandbox({
+      port: 0, token: TOKEN, apps: [{ id: 'lock', profile: 'strict', users: 5, quirks: { deactivation: 'lockedOnly' } }],
+      onRequest: (e) => lockTraffic.push(`${e.method} ${e.path} → ${e.status}`),
+    });
     dir = join(workspaceRoot().fsPath, 'probes-under-test');
     mkdirSync(dir, { recursive: true });
     registry = vscode.Uri.file(join(dir, 'probes.scim-registry.jsonc'));
@@ -233,7 +238,11 @@ describe('probes in VS Code', function () {
     const strict = baseOf('strict');
     const locking = lockOnly.apps[0]!.baseUrl;
     const running = vscode.commands.executeCommand<ProbeReport>('scimWorkbench.runProbes', { registry, app: 'lock-probe', probes: ['deactivation'], confirmWrites: true });
-    await waitFor('a test user to exist', async () => ((await prefixUsers(locking)).length ? true : undefined), 60_000);
+    let ended: string | undefined;
+    running.then((r) => { ended = `the run ended first: ${JSON.stringify(r.probes.map((p) => [p.probe, p.status, p.reason ?? '', p.findings.map((f) => f.code)]))}`; }, (err: unknown) => { ended = `the run failed first: ${String(err)}`; });
+    const outcome = await waitFor('a test user to exist', async () => ended ?? ((await prefixUsers(locking)).length ? 'created' : undefined), 60_000)
+      .catch((err: unknown) => { throw new Error(`${String(err)}; the lock-only server answered: ${lockTraffic.filter((t) => !t.includes('sw%20')).slice(-20).join(' | ') || 'nothing'}`); });
+    assert.equal(outcome, 'created', outcome);
     assert.equal(await vscode.commands.executeCommand('scimWorkbench.cancelProbeRun', 'lock-probe'), true);
     const report = await running;
     assert.equal(report.cancelled, true);
