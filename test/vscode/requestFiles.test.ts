@@ -188,16 +188,21 @@ describe('request files', () => {
 
   it('knows the running sandbox\'s applications', async () => {
     const doc = await open(requests('sandbox-app.scim'));
-    await waitFor('sandbox-strict unknown while the sandbox is stopped', () => (ours(doc.uri).some((d) => codeOf(d) === 'REQUEST_UNKNOWN_APP') ? true : undefined));
+    // Said when a wait fails: what the file shows and which ids completion offers (the list the check uses).
+    const state = async (): Promise<string> => `diagnostics: [${ours(doc.uri).map((d) => describeDiag(doc, d)).join('; ')}]; @app ids offered: [${(await labels(doc, new vscode.Position(0, 7))).join(', ')}]`;
+    await waitFor('sandbox-strict unknown while the sandbox is stopped', () => (ours(doc.uri).some((d) => codeOf(d) === 'REQUEST_UNKNOWN_APP') ? true : undefined))
+      .catch(async (err: unknown) => { throw new Error(`${String(err)}; ${await state()}`); });
     await vscode.commands.executeCommand('scimWorkbench.startSandbox', { port: 0, users: 5, profiles: ['strict'], token: 'request-files-test-token' });
     try {
-      await waitFor('sandbox-strict known once the sandbox runs', () => (ours(doc.uri).length === 0 ? true : undefined));
+      await waitFor('sandbox-strict known once the sandbox runs', () => (ours(doc.uri).length === 0 ? true : undefined))
+        .catch(async (err: unknown) => { throw new Error(`${String(err)}; ${await state()}`); });
       const ids = await labels(doc, new vscode.Position(0, 7));
       assert.ok(ids.includes('sandbox-strict'), ids.join(', '));
     } finally {
       await vscode.commands.executeCommand('scimWorkbench.stopSandbox');
     }
-    await waitFor('sandbox-strict unknown again', () => (ours(doc.uri).some((d) => codeOf(d) === 'REQUEST_UNKNOWN_APP') ? true : undefined));
+    await waitFor('sandbox-strict unknown again', () => (ours(doc.uri).some((d) => codeOf(d) === 'REQUEST_UNKNOWN_APP') ? true : undefined))
+      .catch(async (err: unknown) => { throw new Error(`${String(err)}; ${await state()}`); });
   });
 
   it('remembers the application chosen for a file that names none', async () => {

@@ -1,9 +1,9 @@
 // `scim-workbench probe <registry> --app <id>`: runs the probes against one application or a fleet (several at
 // once, each within its own rate limit), prints what they found, writes the reports, and keeps the registry true
 // with --write-back / --promote. Exit 0 without error findings, 1 with, 2 for usage or configuration errors.
-import { writeFile } from 'node:fs/promises';
 import { relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { writeFileAtomic } from '../../core/atomicWrite';
 import { closeHttpConnections } from '../../core/http';
 import {
   planProbes, PROBE_NAMES, reportHasErrors, reportsToJunit, reportsToSarif, reportToJson, reportToMarkdown, runProbes, writeBackReport,
@@ -110,7 +110,7 @@ async function writeBack(io: CliIO, file: string, reports: ProbeReport[], promot
     if (outcome.applied.length) io.stdout(`write-back ${report.app}: ${outcome.applied.join('; ')}\n`);
   }
   if (text !== before) {
-    await writeFile(path, text);
+    await writeFileAtomic(path, text);
     io.stdout(`updated ${file}\n`);
   } else {
     io.stdout(`${file} unchanged\n`);

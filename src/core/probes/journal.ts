@@ -4,8 +4,9 @@
 // Resources". Writes are synchronous and atomic (temporary file, then rename), so a SIGKILL right after
 // `intend()` returns still finds the entry on disk.
 import { randomBytes } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, writeFileSync, existsSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { writeFileAtomicSync } from '../atomicWrite';
 
 export type JournalKind = 'Users' | 'Groups';
 
@@ -68,10 +69,8 @@ export function fileJournalStore(path: string): JournalStore {
       mkdirSync(dirname(path), { recursive: true });
       const ignore = join(dirname(path), '.gitignore');
       if (!existsSync(ignore)) writeFileSync(ignore, '# SCIM Workbench state: not for version control\n*\n');
-      const tmp = `${path}.${process.pid}.tmp`;
       const file: JournalFile = { version: 1, note: NOTE, entries: [...entries] };
-      writeFileSync(tmp, JSON.stringify(file, null, 2) + '\n');
-      renameSync(tmp, path);
+      writeFileAtomicSync(path, JSON.stringify(file, null, 2) + '\n');
     },
   };
 }

@@ -2,6 +2,7 @@
 // testedAt) at once; promoting observed values into declared fields only after a diff preview and a confirmation.
 // Edits are the registry write-back's minimal edits, applied to the document (undoable) and saved.
 import * as vscode from 'vscode';
+import { writeFileAtomic } from '../../core/atomicWrite';
 import { minimalEdit } from '../../core/findings';
 import { writeBackReport } from '../../core/probes';
 import type { WorkbenchContext } from '../shared/workbenchContext';
@@ -29,7 +30,9 @@ export interface WriteBackSummary {
 
 /**
  * Writes the change: into the file when the document has no unsaved edits (an open editor follows the disk), as an
- * edit of the document otherwise, so unsaved work is neither lost nor saved behind the user's back.
+ * edit of the document otherwise, so unsaved work is neither lost nor saved behind the user's back. A local file is
+ * replaced in one step (temporary file, then rename), so an editor or a watcher that reloads it mid-write cannot
+ * read an empty or half-written registry (and, say, a probe run started then find no applications in it).
  */
 export async function replaceText(doc: vscode.TextDocument, after: string): Promise<string | undefined> {
   const edit = minimalEdit(doc.getText(), after);
@@ -37,7 +40,8 @@ export async function replaceText(doc: vscode.TextDocument, after: string): Prom
   if (doc.isDirty) {
     return (await vscode.workspace.applyEdit(editOf(doc, [edit]))) ? undefined : `the edit to ${doc.uri.fsPath} was refused`;
   }
-  await vscode.workspace.fs.writeFile(doc.uri, new TextEncoder().encode(after));
+  if (doc.uri.scheme === 'file') await writeFileAtomic(doc.uri.fsPath, after);
+  else await vscode.workspace.fs.writeFile(doc.uri, new TextEncoder().encode(after));
   return undefined;
 }
 

@@ -38,6 +38,9 @@ export class RegistryWorkspace implements vscode.Disposable {
   private readonly disposables: vscode.Disposable[] = [this.changed];
   private loaded: Promise<void> | undefined;
   private pending: ReturnType<typeof setTimeout> | undefined;
+  /** Per file, how many times its entry was (or is being) replaced: a disk read that a newer read or document
+   * update overtook while it waited must not overwrite the newer text. */
+  private readonly versions = new Map<string, number>();
 
   readonly onDidChange = this.changed.event;
 
@@ -101,14 +104,24 @@ export class RegistryWorkspace implements vscode.Disposable {
   private async read(uri: vscode.Uri): Promise<RegistryFile | undefined> {
     const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
     if (open) return this.set(this.fromDocument(open));
+    const key = uri.toString();
+    const version = this.bump(key);
     try {
       const text = new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
-      return this.set({ uri, text, parsed: parseRegistry(text, uri.fsPath) });
+      if (this.versions.get(key) !== version) return this.files.get(key);
+      return this.set({ uri, text, parsed: parseRegistry(text, uri.fsPath) }, version);
     } catch (err) {
+      if (this.versions.get(key) !== version) return this.files.get(key);
       this.log.warn(`Registry: cannot read ${uri.fsPath}: ${err instanceof Error ? err.message : String(err)}`);
-      this.files.delete(uri.toString());
+      this.files.delete(key);
       return undefined;
     }
+  }
+
+  private bump(key: string): number {
+    const next = (this.versions.get(key) ?? 0) + 1;
+    this.versions.set(key, next);
+    return next;
   }
 
   private async reload(uri: vscode.Uri): Promise<RegistryFile | undefined> {
@@ -119,6 +132,7 @@ export class RegistryWorkspace implements vscode.Disposable {
   }
 
   private remove(uri: vscode.Uri): void {
+    this.bump(uri.toString());
     if (this.files.delete(uri.toString())) this.fire();
   }
 
@@ -128,8 +142,11 @@ export class RegistryWorkspace implements vscode.Disposable {
     this.fire();
   }
 
-  private set(file: RegistryFile): RegistryFile {
-    this.files.set(file.uri.toString(), file);
+  /** Records a file's entry; `version` is the read's own, otherwise (a document's text) it supersedes reads in flight. */
+  private set(file: RegistryFile, version?: number): RegistryFile {
+    const key = file.uri.toString();
+    if (version === undefined) this.bump(key);
+    this.files.set(key, file);
     return file;
   }
 

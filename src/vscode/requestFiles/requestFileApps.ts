@@ -23,6 +23,8 @@ export class RequestFileApps implements vscode.Disposable {
   private current: RegistryApplication[] | undefined;
   private loading: Promise<RegistryApplication[]> | undefined;
   private generation = 0;
+  /** Someone listed the applications: from then on every registry or sandbox change loads them again. */
+  private asked = false;
   private readonly changed = new vscode.EventEmitter<void>();
   private readonly disposables: vscode.Disposable[] = [this.changed];
   /** Fires when the list is first known and after it changed (a registry edited, added or removed; the sandbox started or stopped). */
@@ -43,6 +45,7 @@ export class RequestFileApps implements vscode.Disposable {
   }
 
   async list(): Promise<RegistryApplication[]> {
+    this.asked = true;
     if (this.current) return this.current;
     this.loading ??= this.load();
     return this.loading;
@@ -56,7 +59,15 @@ export class RequestFileApps implements vscode.Disposable {
 
   private async load(): Promise<RegistryApplication[]> {
     const generation = ++this.generation;
-    const out: RegistryApplication[] = registryApplications(await allRegistryFiles(this.ctx), sourceOf).map(({ info, registry, app }) => ({ info, file: registry, app }));
+    let files: RegistryFile[];
+    try {
+      files = await allRegistryFiles(this.ctx);
+    } catch (err) {
+      // A failed load must not stay the answer: the next list() or change tries again.
+      if (generation === this.generation) this.loading = undefined;
+      throw err;
+    }
+    const out: RegistryApplication[] = registryApplications(files, sourceOf).map(({ info, registry, app }) => ({ info, file: registry, app }));
     // A load that started before a newer one must not overwrite the newer list.
     if (generation === this.generation) {
       this.current = out;
@@ -67,10 +78,10 @@ export class RequestFileApps implements vscode.Disposable {
   }
 
   private reload(): void {
-    if (!this.current && !this.loading) return; // nobody asked yet: the first list() reads everything anyway
-    this.loading = this.load();
-    this.loading.catch((err: unknown) => {
-      this.loading = undefined;
+    if (!this.asked) return; // nobody asked yet: the first list() reads everything anyway
+    const loading = this.load();
+    this.loading = loading;
+    loading.catch((err: unknown) => {
       this.ctx.log.warn(`Request files: cannot list registry applications: ${err instanceof Error ? err.message : String(err)}`);
     });
   }

@@ -11,7 +11,6 @@ export const REQUEST_FILE_DIAGNOSTIC_SOURCE = 'scim-request';
 export function registerRequestFileDiagnostics(ctx: WorkbenchContext, models: RequestFileModels): void {
   const collection = ctx.track(vscode.languages.createDiagnosticCollection(REQUEST_FILE_DIAGNOSTIC_SOURCE));
   const extensionUri = ctx.extension.extensionUri;
-  let loading = false;
   const diagnostics = registerDocumentDiagnostics(ctx, {
     collection,
     label: 'SCIM request-file analysis',
@@ -19,10 +18,9 @@ export function registerRequestFileDiagnostics(ctx: WorkbenchContext, models: Re
     analyse: (doc) => {
       // Unknown `@app` ids are judged against the registries: read them the first time a request file is open
       // (not at activation); their arrival (apps.onDidChange) analyses again.
-      if (!models.apps.known && !loading) {
-        loading = true;
+      // list() shares the load in flight, and starts another when the last one failed.
+      if (!models.apps.known) {
         models.apps.list().catch((err: unknown) => {
-          loading = false;
           ctx.log.warn(`Request files: cannot list registry applications: ${err instanceof Error ? err.message : String(err)}`);
         });
       }
