@@ -57,6 +57,8 @@ if (!production && testEntries.length) {
 mkdirSync(join(root, 'dist'), { recursive: true });
 // Chunk names carry content hashes: a build starts from an empty dist/cli/ so stale chunks never pile up.
 rmSync(join(root, 'dist/cli'), { recursive: true, force: true });
+// So does out/test/: a test file deleted from test/ must not keep running from its old bundle.
+if (!production && testEntries.length) rmSync(join(root, 'out/test'), { recursive: true, force: true });
 const cliLauncher = `#!/usr/bin/env node
 // scim-workbench: the commands are ES module chunks in ./cli/ (see scripts/build.mjs).
 import('./cli/index.mjs');

@@ -100,6 +100,10 @@ describe('registry view', () => {
       await vscode.workspace.fs.delete(uri);
     }
     await waitFor('the deleted file gone from the view', async () => !fileNode(await describeView(), 'watch.scim-registry.jsonc'));
+    // VS Code keeps the closed file's document for a while: a refresh must not bring the deleted file back from it.
+    await vscode.commands.executeCommand('scimWorkbench.registry.refresh');
+    const kept = vscode.workspace.textDocuments.some((d) => d.uri.toString() === uri.toString());
+    assert.equal(fileNode(await describeView(), 'watch.scim-registry.jsonc')?.label, undefined, `the deleted file after a refresh (its document ${kept ? 'still' : 'no longer'} open)`);
   });
 
   it('survives a file that is not valid JSON', async () => {

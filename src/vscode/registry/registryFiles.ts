@@ -95,9 +95,13 @@ export class RegistryWorkspace implements vscode.Disposable {
     const uris = await vscode.workspace.findFiles(REGISTRY_GLOB, EXCLUDE_GLOB, 500);
     this.files.clear();
     await Promise.all(uris.map((uri) => this.read(uri)));
-    for (const doc of vscode.workspace.textDocuments) {
-      if (isRegistryDocument(doc) && doc.uri.scheme === 'file') this.set(this.fromDocument(doc));
-    }
+    // Open registry documents too (one outside the folders, unsaved edits), but not one whose file is gone: VS Code
+    // keeps a document alive for a while after its file was deleted and its tab closed.
+    const found = new Set(uris.map((u) => u.toString()));
+    const open = vscode.workspace.textDocuments.filter((doc) => isRegistryDocument(doc) && doc.uri.scheme === 'file');
+    const exists = await Promise.all(open.map((doc) => found.has(doc.uri.toString()) || doc.isDirty
+      || Promise.resolve(vscode.workspace.fs.stat(doc.uri)).then(() => true, () => false)));
+    open.forEach((doc, i) => { if (exists[i]) this.set(this.fromDocument(doc)); });
     this.log.debug(`Registry: ${this.files.size} registry file(s) in the workspace`);
   }
 
