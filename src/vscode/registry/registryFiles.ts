@@ -67,7 +67,7 @@ export class RegistryWorkspace implements vscode.Disposable {
 
   /** All registry files, sorted by path; scans the workspace on first call. */
   async list(): Promise<RegistryFile[]> {
-    this.loaded ??= this.scan();
+    this.loaded ??= this.scanOnce();
     await this.loaded;
     return [...this.files.values()].sort((a, b) => a.uri.path.localeCompare(b.uri.path));
   }
@@ -86,9 +86,18 @@ export class RegistryWorkspace implements vscode.Disposable {
   }
 
   async rescan(): Promise<void> {
-    this.loaded = this.scan();
+    this.loaded = this.scanOnce();
     await this.loaded;
     this.fire();
+  }
+
+  /** A scan that failed (the file search) is not kept as the answer: the next list() scans again. */
+  private scanOnce(): Promise<void> {
+    const scanning: Promise<void> = this.scan().catch((err: unknown) => {
+      if (this.loaded === scanning) this.loaded = undefined;
+      throw err;
+    });
+    return scanning;
   }
 
   private async scan(): Promise<void> {
