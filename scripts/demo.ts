@@ -109,6 +109,11 @@ async function run(): Promise<void> {
   const stop = (): void => controller.abort();
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
+  // `npm run demo` runs this through a shell: a SIGTERM sent to npm alone (a supervisor, a task runner) ends npm and
+  // the shell but not this process, which would keep the sandbox and VS Code running. Stop when orphaned.
+  const parent = process.ppid;
+  const orphaned = setInterval(() => { if (process.ppid !== parent) stop(); }, 1000);
+  orphaned.unref();
   try {
     build();
     process.exitCode = process.argv.includes('--headless') ? await headless(controller.signal) : await interactive(controller.signal);
@@ -116,6 +121,7 @@ async function run(): Promise<void> {
     process.stderr.write(`demo: ${err instanceof Error ? err.message : String(err)}\n`);
     process.exitCode = 1;
   } finally {
+    clearInterval(orphaned);
     process.off('SIGINT', stop);
     process.off('SIGTERM', stop);
   }
